@@ -1,0 +1,193 @@
+//! Word-level alignment of a sentence with its correction, as replace-edits on the source.
+//!
+//! Insertions and deletions are anchored on a neighbouring word so that every edit covers
+//! visible text ("go school" -> "go to school" becomes "school" -> "to school") and applying
+//! it never leaves doubled or missing spaces. Whitespace outside an edit is never touched.
+
+use std::ops::Range;
+
+use similar::{capture_diff_slices, Algorithm, DiffOp};
+
+/// Words (letters/digits with inner apostrophes) and single non-space symbols, as byte ranges.
+pub fn word_spans(s: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            out.push(i..i + c.len_utf8());
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            let inner_apostrophe = (d == '\'' || d == '’')
+                && s[j + d.len_utf8()..].chars().next().is_some_and(char::is_alphanumeric);
+            if d.is_alphanumeric() || inner_apostrophe {
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        out.push(i..end);
+    }
+    out
+}
+
+/// One change: replace `source[range]` by `replacement`; the words are what was compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub range: Range<usize>,
+    pub replacement: String,
+    /// Changed words only (the anchor word of an insertion/deletion is not included).
+    pub removed: Vec<String>,
+    pub added: Vec<String>,
+}
+
+struct Group {
+    src: Range<usize>,
+    tgt: Range<usize>,
+    core_src: Range<usize>,
+    core_tgt: Range<usize>,
+}
+
+pub fn align(source: &str, target: &str) -> Vec<Edit> {
+    let a = word_spans(source);
+    let b = word_spans(target);
+    if a.is_empty() || b.is_empty() {
+        return Vec::new(); // never suggest deleting a whole sentence
+    }
+    let aw: Vec<&str> = a.iter().map(|r| &source[r.clone()]).collect();
+    let bw: Vec<&str> = b.iter().map(|r| &target[r.clone()]).collect();
+    let mut groups: Vec<Group> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &aw, &bw) {
+        if let DiffOp::Equal { .. } = op {
+            continue;
+        }
+        let (src, tgt) = (op.old_range(), op.new_range());
+        // Consecutive changes with nothing equal between them are one edit.
+        if let Some(last) = groups.last_mut() {
+            if last.src.end == src.start && last.tgt.end == tgt.start {
+                last.src.end = src.end;
+                last.tgt.end = tgt.end;
+                last.core_src.end = src.end;
+                last.core_tgt.end = tgt.end;
+                continue;
+            }
+        }
+        groups.push(Group { core_src: src.clone(), core_tgt: tgt.clone(), src, tgt });
+    }
+    for g in &mut groups {
+        if !g.src.is_empty() && !g.tgt.is_empty() {
+            continue;
+        }
+        let left_ok = g.src.start > 0 && g.tgt.start > 0;
+        let right_ok = g.src.end < a.len() && g.tgt.end < b.len();
+        let prefer_left = if g.src.is_empty() {
+            // Inserted punctuation written against the previous word anchors on that word.
+            left_ok && (!right_ok || b[g.tgt.start - 1].end == b[g.tgt.start].start)
+        } else {
+            left_ok
+        };
+        if prefer_left {
+            g.src.start -= 1;
+            g.tgt.start -= 1;
+        } else if right_ok {
+            g.src.end += 1;
+            g.tgt.end += 1;
+        }
+    }
+    // Anchoring can make neighbours overlap: merge them.
+    let mut merged: Vec<Group> = Vec::new();
+    for g in groups {
+        match merged.last_mut() {
+            Some(last) if g.src.start < last.src.end || g.tgt.start < last.tgt.end => {
+                last.src.end = last.src.end.max(g.src.end);
+                last.tgt.end = last.tgt.end.max(g.tgt.end);
+                last.core_src.end = g.core_src.end;
+                last.core_tgt.end = g.core_tgt.end;
+            }
+            _ => merged.push(g),
+        }
+    }
+    merged
+        .into_iter()
+        .filter(|g| !g.src.is_empty() && !g.tgt.is_empty())
+        .map(|g| Edit {
+            range: a[g.src.start].start..a[g.src.end - 1].end,
+            replacement: target[b[g.tgt.start].start..b[g.tgt.end - 1].end].to_string(),
+            removed: aw[g.core_src].iter().map(|s| s.to_string()).collect(),
+            added: bw[g.core_tgt].iter().map(|s| s.to_string()).collect(),
+        })
+        .filter(|e| source[e.range.clone()] != e.replacement)
+        .collect()
+}
+
+/// Apply non-overlapping edits (sorted by position) to `source`.
+pub fn apply(source: &str, edits: &[(Range<usize>, &str)]) -> String {
+    let mut out = String::with_capacity(source.len() + 16);
+    let mut at = 0;
+    for (range, replacement) in edits {
+        if range.start < at {
+            continue; // overlapping: keep the first
+        }
+        out.push_str(&source[at..range.start]);
+        out.push_str(replacement);
+        at = range.end;
+    }
+    out.push_str(&source[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(src: &str, tgt: &str) -> Vec<(String, String)> {
+        align(src, tgt).into_iter().map(|e| (src[e.range].to_string(), e.replacement)).collect()
+    }
+
+    fn roundtrip(src: &str, tgt: &str) -> String {
+        let edits = align(src, tgt);
+        apply(src, &edits.iter().map(|e| (e.range.clone(), e.replacement.as_str())).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn replacements_insertions_deletions() {
+        assert_eq!(fix("She go to school.", "She goes to school."), [("go".into(), "goes".into())]);
+        assert_eq!(fix("I go school.", "I go to school."), [("school".into(), "to school".into())]);
+        assert_eq!(fix("for three three years", "for three years"), [("three three".into(), "three".into())]);
+        assert_eq!(fix("However I agree", "However, I agree"), [("However".into(), "However,".into())]);
+        assert_eq!(fix("I like it", "I like it."), [("it".into(), "it.".into())]);
+    }
+
+    #[test]
+    fn applying_all_edits_gives_the_target_and_keeps_odd_whitespace() {
+        for (src, tgt) in [
+            ("She go to school yesterday and buyed a apple.", "She went to school yesterday and bought an apple."),
+            ("I like apple", "I like an apple."),
+            ("the the cat", "The cat"),
+            ("a b c d", "d c b a"),
+        ] {
+            assert_eq!(roundtrip(src, tgt), tgt, "{src} -> {tgt}");
+        }
+        // Whitespace the model did not touch stays as the user typed it.
+        assert_eq!(roundtrip("She  go\u{a0}to\tschool .", "She goes to school ."), "She  goes\u{a0}to\tschool .");
+    }
+
+    #[test]
+    fn identical_or_empty_gives_nothing() {
+        assert!(align("Fine text.", "Fine text.").is_empty());
+        assert!(align("Fine  text.", "Fine text.").is_empty());
+        assert!(align("Some text.", "").is_empty());
+    }
+
+    #[test]
+    fn words_keep_inner_apostrophes_and_split_symbols() {
+        let s = "don't stop—it’s 5.5 😀";
+        let words: Vec<&str> = word_spans(s).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(words, ["don't", "stop", "—", "it’s", "5", ".", "5", "😀"]);
+    }
+}

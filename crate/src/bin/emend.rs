@@ -1,0 +1,143 @@
+//! `emend` command line: correct lines, check a text, compare the two decoders.
+
+use std::io::{self, BufRead, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use emend::{shipped_model_dir, Checker, DecoderKind, Model};
+
+#[derive(Parser)]
+#[command(name = "emend", version, about = "Offline grammar correction")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Read one text per line on stdin, write exactly one corrected line per input line.
+    Correct {
+        /// Model folder (default: the shipped model, or $EMEND_MODEL)
+        #[arg(long)]
+        model: Option<PathBuf>,
+        #[arg(long, default_value = "aggressive")]
+        decoder: DecoderKind,
+        /// Lines corrected per batch
+        #[arg(long, default_value_t = 64)]
+        batch: usize,
+    },
+    /// Read a whole text on stdin, print its suggestions as JSON (UTF-16 offsets).
+    Check {
+        #[arg(long)]
+        model: Option<PathBuf>,
+        #[arg(long, default_value = "aggressive")]
+        decoder: DecoderKind,
+    },
+    /// Correct every stdin line with both decoders; report time, passes and mismatches as JSON.
+    Compare {
+        #[arg(long)]
+        model: Option<PathBuf>,
+        /// Write the per-sentence timings (ms, greedy and aggressive) to this file as JSON
+        #[arg(long)]
+        timings: Option<PathBuf>,
+    },
+}
+
+fn load(model: Option<PathBuf>) -> Result<Checker, String> {
+    let dir = model.unwrap_or_else(shipped_model_dir);
+    Model::from_dir(&dir).map(Checker::new).map_err(|e| format!("cannot load model from {}: {e}", dir.display()))
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    let err = |e: emend::EmendError| e.to_string();
+    match cli.command {
+        Command::Correct { model, decoder, batch } => {
+            let mut checker = load(model)?;
+            checker.decoder = decoder;
+            let stdin = io::stdin();
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            let lines: Vec<String> = stdin.lock().lines().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+            for group in lines.chunks(batch.max(1)) {
+                // Check the group as one text so its sentences share decoder batches.
+                let joined = group.join("\n");
+                let corrected = checker.correct_text(&joined).map_err(err)?;
+                let fixed: Vec<&str> = corrected.split('\n').collect();
+                if fixed.len() != group.len() {
+                    return Err("internal error: a correction changed the number of lines".into());
+                }
+                for line in fixed {
+                    writeln!(out, "{line}").map_err(|e| e.to_string())?;
+                }
+            }
+            out.flush().map_err(|e| e.to_string())
+        }
+        Command::Check { model, decoder } => {
+            let mut checker = load(model)?;
+            checker.decoder = decoder;
+            let mut text = String::new();
+            io::stdin().read_to_string(&mut text).map_err(|e| e.to_string())?;
+            let result = checker.check(&text).map_err(err)?;
+            println!("{}", serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+        Command::Compare { model, timings } => {
+            let mut checker = load(model)?;
+            let lines: Vec<String> = io::stdin().lock().lines().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+            let mut report = serde_json::Map::new();
+            let mut outputs = Vec::new();
+            let mut per_sentence = serde_json::Map::new();
+            for kind in [DecoderKind::Greedy, DecoderKind::Aggressive] {
+                checker.decoder = kind;
+                let mut ms = Vec::with_capacity(lines.len());
+                let mut passes = 0;
+                let mut texts = Vec::with_capacity(lines.len());
+                let start = Instant::now();
+                for line in &lines {
+                    let t = Instant::now();
+                    let (out, stats) = checker.correct_units(&[line.as_str()]).map_err(err)?;
+                    ms.push(t.elapsed().as_secs_f64() * 1e3);
+                    passes += stats.passes;
+                    texts.push(out.into_iter().next().unwrap_or_default());
+                }
+                let total = start.elapsed().as_secs_f64();
+                let name = if kind == DecoderKind::Greedy { "greedy" } else { "aggressive" };
+                let mut sorted = ms.clone();
+                sorted.sort_by(f64::total_cmp);
+                let pct = |p: f64| sorted.get(((sorted.len() as f64 - 1.0) * p).round() as usize).copied().unwrap_or(0.0);
+                report.insert(
+                    name.into(),
+                    serde_json::json!({
+                        "total_s": total,
+                        "p50_ms": pct(0.5), "p95_ms": pct(0.95), "max_ms": pct(1.0),
+                        "mean_passes": passes as f64 / lines.len().max(1) as f64,
+                    }),
+                );
+                per_sentence.insert(name.into(), serde_json::json!(ms));
+                outputs.push(texts);
+            }
+            let mismatches = outputs[0].iter().zip(&outputs[1]).filter(|(a, b)| a != b).count();
+            let speedup = report["greedy"]["total_s"].as_f64().unwrap_or(0.0)
+                / report["aggressive"]["total_s"].as_f64().unwrap_or(1.0).max(1e-9);
+            report.insert("sentences".into(), lines.len().into());
+            report.insert("mismatches".into(), mismatches.into());
+            report.insert("speedup".into(), speedup.into());
+            if let Some(path) = timings {
+                std::fs::write(&path, serde_json::Value::Object(per_sentence).to_string()).map_err(|e| e.to_string())?;
+            }
+            println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("emend: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

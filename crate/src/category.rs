@@ -1,0 +1,231 @@
+//! Name each edit in words a writer understands, with a one-line reason.
+
+use serde::Serialize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Spelling,
+    Grammar,
+    VerbForm,
+    Agreement,
+    Determiner,
+    Preposition,
+    Punctuation,
+    Capitalization,
+    WordChoice,
+    MissingWord,
+    UnnecessaryWord,
+    WordOrder,
+}
+
+impl Category {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Spelling => "spelling",
+            Category::Grammar => "grammar",
+            Category::VerbForm => "verb-form",
+            Category::Agreement => "agreement",
+            Category::Determiner => "determiner",
+            Category::Preposition => "preposition",
+            Category::Punctuation => "punctuation",
+            Category::Capitalization => "capitalization",
+            Category::WordChoice => "word-choice",
+            Category::MissingWord => "missing-word",
+            Category::UnnecessaryWord => "unnecessary-word",
+            Category::WordOrder => "word-order",
+        }
+    }
+
+    pub const ALL: [Category; 12] = [
+        Category::Spelling,
+        Category::Grammar,
+        Category::VerbForm,
+        Category::Agreement,
+        Category::Determiner,
+        Category::Preposition,
+        Category::Punctuation,
+        Category::Capitalization,
+        Category::WordChoice,
+        Category::MissingWord,
+        Category::UnnecessaryWord,
+        Category::WordOrder,
+    ];
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "some",
+    "any", "no", "every", "each", "much", "many", "few", "little", "another", "such",
+];
+const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "to", "for", "of", "with", "by", "from", "about", "into", "onto", "over", "under", "between",
+    "among", "through", "during", "without", "within", "towards", "toward", "upon", "across", "along", "around",
+    "behind", "beside", "since", "until", "till", "like", "as", "after", "before", "against", "near",
+];
+/// Verb pairs that differ by agreement with the subject.
+const AGREEMENT: &[(&str, &str)] = &[
+    ("is", "are"), ("was", "were"), ("has", "have"), ("does", "do"), ("doesn't", "don't"), ("isn't", "aren't"),
+    ("wasn't", "weren't"), ("hasn't", "haven't"), ("am", "is"), ("am", "are"),
+];
+/// Common irregular verbs: base, past, past participle.
+const IRREGULAR: &[(&str, &str, &str)] = &[
+    ("be", "was", "been"), ("begin", "began", "begun"), ("break", "broke", "broken"), ("bring", "brought", "brought"),
+    ("build", "built", "built"), ("buy", "bought", "bought"), ("catch", "caught", "caught"), ("choose", "chose", "chosen"),
+    ("come", "came", "come"), ("cost", "cost", "cost"), ("cut", "cut", "cut"), ("do", "did", "done"),
+    ("draw", "drew", "drawn"), ("drink", "drank", "drunk"), ("drive", "drove", "driven"), ("eat", "ate", "eaten"),
+    ("fall", "fell", "fallen"), ("feel", "felt", "felt"), ("fight", "fought", "fought"), ("find", "found", "found"),
+    ("fly", "flew", "flown"), ("forget", "forgot", "forgotten"), ("get", "got", "gotten"), ("give", "gave", "given"),
+    ("go", "went", "gone"), ("grow", "grew", "grown"), ("have", "had", "had"), ("hear", "heard", "heard"),
+    ("hold", "held", "held"), ("keep", "kept", "kept"), ("know", "knew", "known"), ("lead", "led", "led"),
+    ("leave", "left", "left"), ("lend", "lent", "lent"), ("lose", "lost", "lost"), ("make", "made", "made"),
+    ("mean", "meant", "meant"), ("meet", "met", "met"), ("pay", "paid", "paid"), ("put", "put", "put"),
+    ("read", "read", "read"), ("ride", "rode", "ridden"), ("ring", "rang", "rung"), ("rise", "rose", "risen"),
+    ("run", "ran", "run"), ("say", "said", "said"), ("see", "saw", "seen"), ("sell", "sold", "sold"),
+    ("send", "sent", "sent"), ("sing", "sang", "sung"), ("sit", "sat", "sat"), ("sleep", "slept", "slept"),
+    ("speak", "spoke", "spoken"), ("spend", "spent", "spent"), ("stand", "stood", "stood"), ("steal", "stole", "stolen"),
+    ("swim", "swam", "swum"), ("take", "took", "taken"), ("teach", "taught", "taught"), ("tell", "told", "told"),
+    ("think", "thought", "thought"), ("throw", "threw", "thrown"), ("understand", "understood", "understood"),
+    ("wake", "woke", "woken"), ("wear", "wore", "worn"), ("win", "won", "won"), ("write", "wrote", "written"),
+];
+
+fn is_punct(w: &str) -> bool {
+    w.chars().all(|c| !c.is_alphanumeric())
+}
+
+fn in_list(list: &[&str], w: &str) -> bool {
+    list.contains(&w.to_lowercase().as_str())
+}
+
+fn lemma_of_irregular(w: &str) -> Option<&'static str> {
+    let w = w.to_lowercase();
+    IRREGULAR.iter().find(|(b, p, pp)| *b == w || *p == w || *pp == w).map(|(b, _, _)| *b)
+}
+
+/// Strips regular inflection: "walked" -> "walk", "buyed" -> "buy", "goes" -> "go".
+fn regular_stem(w: &str) -> String {
+    let w = w.to_lowercase();
+    for suffix in ["ing", "ied", "ies", "ed", "es", "s", "d"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if stem.len() >= 2 {
+                return stem.to_string();
+            }
+        }
+    }
+    w
+}
+
+fn same_verb(a: &str, b: &str) -> bool {
+    let (la, lb) = (lemma_of_irregular(a), lemma_of_irregular(b));
+    let (sa, sb) = (regular_stem(a), regular_stem(b));
+    match (la, lb) {
+        (Some(x), Some(y)) => x == y,
+        (Some(x), None) => sb == x || b.to_lowercase().starts_with(x),
+        (None, Some(y)) => sa == y || a.to_lowercase().starts_with(y),
+        (None, None) => sa == sb && sa.len() >= 3,
+    }
+}
+
+fn quote(words: &[String]) -> String {
+    format!("“{}”", words.join(" "))
+}
+
+/// Categorise the changed words and explain the change in one line.
+pub fn classify(removed: &[String], added: &[String]) -> (Category, String) {
+    let all_punct = |ws: &[String]| !ws.is_empty() && ws.iter().all(|w| is_punct(w));
+    if removed.is_empty() {
+        let (cat, what) = if all_punct(added) {
+            (Category::Punctuation, "punctuation")
+        } else if added.len() == 1 && in_list(DETERMINERS, &added[0]) {
+            (Category::Determiner, "article or determiner")
+        } else if added.len() == 1 && in_list(PREPOSITIONS, &added[0]) {
+            (Category::Preposition, "preposition")
+        } else {
+            (Category::MissingWord, "word")
+        };
+        return (cat, format!("Missing {what}: add {}.", quote(added)));
+    }
+    if added.is_empty() {
+        let (cat, what) = if all_punct(removed) {
+            (Category::Punctuation, "punctuation")
+        } else if removed.len() == 1 && in_list(DETERMINERS, &removed[0]) {
+            (Category::Determiner, "article or determiner")
+        } else if removed.len() == 1 && in_list(PREPOSITIONS, &removed[0]) {
+            (Category::Preposition, "preposition")
+        } else {
+            (Category::UnnecessaryWord, "word")
+        };
+        return (cat, format!("Unnecessary {what}: remove {}.", quote(removed)));
+    }
+    let (r, a) = (removed.join(" "), added.join(" "));
+    if all_punct(removed) && all_punct(added) {
+        return (Category::Punctuation, format!("Punctuation: use {} here.", quote(added)));
+    }
+    if r.to_lowercase() == a.to_lowercase() {
+        return (Category::Capitalization, format!("Capitalization: write {}.", quote(added)));
+    }
+    let sorted = |ws: &[String]| {
+        let mut v: Vec<String> = ws.iter().map(|w| w.to_lowercase()).collect();
+        v.sort();
+        v
+    };
+    if removed.len() > 1 && sorted(removed) == sorted(added) {
+        return (Category::WordOrder, format!("Word order: write {}.", quote(added)));
+    }
+    if removed.len() == 1 && added.len() == 1 {
+        let (o, c) = (removed[0].to_lowercase(), added[0].to_lowercase());
+        if in_list(DETERMINERS, &o) && in_list(DETERMINERS, &c) {
+            let why = if (o == "a" && c == "an") || (o == "an" && c == "a") {
+                format!("Use {} before a word that starts with a {} sound.", quote(added), if c == "an" { "vowel" } else { "consonant" })
+            } else {
+                format!("Use the determiner {} here.", quote(added))
+            };
+            return (Category::Determiner, why);
+        }
+        if in_list(PREPOSITIONS, &o) && in_list(PREPOSITIONS, &c) {
+            return (Category::Preposition, format!("Preposition: {} fits here, not {}.", quote(added), quote(removed)));
+        }
+        let pair_match = AGREEMENT.iter().any(|(x, y)| (o == *x && c == *y) || (o == *y && c == *x));
+        let s_variant = c == format!("{o}s") || c == format!("{o}es") || o == format!("{c}s") || o == format!("{c}es");
+        if pair_match || s_variant {
+            return (Category::Agreement, format!("Agreement: the singular/plural form {} fits here.", quote(added)));
+        }
+        if same_verb(&o, &c) {
+            return (Category::VerbForm, format!("Verb form: use {} instead of {}.", quote(added), quote(removed)));
+        }
+        let distance = strsim::damerau_levenshtein(&o, &c);
+        if distance <= 2 || strsim::normalized_damerau_levenshtein(&o, &c) >= 0.6 {
+            return (Category::Spelling, format!("Possible spelling mistake: did you mean {}?", quote(added)));
+        }
+        return (Category::WordChoice, format!("Word choice: {} fits better here.", quote(added)));
+    }
+    (Category::Grammar, format!("Rewrite as {}.", quote(added)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cat(removed: &[&str], added: &[&str]) -> Category {
+        let v = |ws: &[&str]| ws.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        classify(&v(removed), &v(added)).0
+    }
+
+    #[test]
+    fn categories_a_writer_recognises() {
+        assert_eq!(cat(&["a"], &["an"]), Category::Determiner);
+        assert_eq!(cat(&[], &["the"]), Category::Determiner);
+        assert_eq!(cat(&["in"], &["on"]), Category::Preposition);
+        assert_eq!(cat(&["go"], &["goes"]), Category::Agreement);
+        assert_eq!(cat(&["was"], &["were"]), Category::Agreement);
+        assert_eq!(cat(&["buyed"], &["bought"]), Category::VerbForm);
+        assert_eq!(cat(&["go"], &["went"]), Category::VerbForm);
+        assert_eq!(cat(&["walk"], &["walked"]), Category::VerbForm);
+        assert_eq!(cat(&["recieve"], &["receive"]), Category::Spelling);
+        assert_eq!(cat(&["i"], &["I"]), Category::Capitalization);
+        assert_eq!(cat(&[], &[","]), Category::Punctuation);
+        assert_eq!(cat(&["very"], &[]), Category::UnnecessaryWord);
+        assert_eq!(cat(&[], &["is"]), Category::MissingWord);
+        assert_eq!(cat(&["always", "is"], &["is", "always"]), Category::WordOrder);
+        assert_eq!(cat(&["big"], &["large"]), Category::WordChoice);
+    }
+}

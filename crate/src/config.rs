@@ -1,0 +1,51 @@
+//! `config.json` in the model folder: special token ids and length limits.
+
+use serde::Deserialize;
+
+use crate::error::{EmendError, Result};
+
+pub const FORMAT: &str = "emend-seq2seq-v1";
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct ModelConfig {
+    pub format: String,
+    pub pad_id: u32,
+    pub bos_id: u32,
+    pub eos_id: u32,
+    pub unk_id: u32,
+    /// Encoder input limit, including the closing `</s>`.
+    pub max_source_tokens: usize,
+    /// Decoder input limit (`<s>` plus generated tokens): the position table's size.
+    pub max_target_tokens: usize,
+    /// "full-recompute": the decoder graph takes the whole prefix (no KV cache).
+    pub decoder_kind: String,
+    pub vocab_size: usize,
+    /// Width of the encoder output fed to the decoder.
+    pub hidden_size: usize,
+}
+
+impl ModelConfig {
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        let cfg: ModelConfig = serde_json::from_slice(bytes).map_err(|e| EmendError::BadModel {
+            name: "config.json",
+            kind: "model config",
+            detail: e.to_string(),
+        })?;
+        if cfg.format != FORMAT {
+            return Err(EmendError::Mismatch(format!(
+                "config.json has format `{}`, this build reads `{FORMAT}`",
+                cfg.format
+            )));
+        }
+        if cfg.decoder_kind != "full-recompute" {
+            return Err(EmendError::Mismatch(format!(
+                "decoder kind `{}` is not supported",
+                cfg.decoder_kind
+            )));
+        }
+        if cfg.max_source_tokens < 8 || cfg.max_target_tokens < 8 {
+            return Err(EmendError::Mismatch("length limits in config.json are too small".into()));
+        }
+        Ok(cfg)
+    }
+}

@@ -1,0 +1,31 @@
+//! Emend: offline grammar correction with a small encoder-decoder model.
+//!
+//! `Model` loads the ONNX graphs with tract; `decode` turns model predictions into
+//! corrections (greedy or aggressive, same output); `Checker` turns text into suggestions
+//! with UTF-16 offsets. `wasm` exposes the checker to JavaScript.
+
+pub mod align;
+pub mod category;
+pub mod checker;
+pub mod config;
+pub mod decode;
+pub mod error;
+pub mod model;
+pub mod segment;
+pub mod utf16;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use category::Category;
+pub use checker::{CheckResult, CheckStats, Checker, Suggestion};
+pub use decode::{DecodeStats, DecoderKind};
+pub use error::{EmendError, Result};
+pub use model::{Model, ModelFiles};
+
+/// The model folder shipped in this repository.
+pub fn shipped_model_dir() -> std::path::PathBuf {
+    match std::env::var_os("EMEND_MODEL") {
+        Some(dir) => dir.into(),
+        None => std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join("model"),
+    }
+}

@@ -1,0 +1,74 @@
+//! JavaScript bindings, shared by the extension and the www demo (both run it in a worker).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::checker::Checker;
+use crate::decode::DecoderKind;
+use crate::model::{Model, ModelFiles};
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn js_err(e: impl std::fmt::Display) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(js_err)
+}
+
+/// A loaded model and its sentence cache.
+#[wasm_bindgen]
+pub struct Emend {
+    checker: Checker,
+}
+
+#[wasm_bindgen]
+impl Emend {
+    /// Load from the bytes of `encoder.onnx`, `decoder.onnx`, `tokenizer.json`, `config.json`.
+    /// Throws an Error naming the file that is missing, truncated or mismatched.
+    #[wasm_bindgen(constructor)]
+    pub fn new(encoder: &[u8], decoder: &[u8], tokenizer: &[u8], config: &[u8]) -> Result<Emend, JsError> {
+        let model = Model::from_bytes(ModelFiles { encoder, decoder, tokenizer, config }).map_err(js_err)?;
+        Ok(Emend { checker: Checker::new(model) })
+    }
+
+    /// `{suggestions: [{start, end, original, replacement, category, message}], stats}`;
+    /// offsets are UTF-16 code units, as JavaScript strings count them.
+    pub fn check(&mut self, text: &str) -> Result<JsValue, JsError> {
+        to_js(&self.checker.check(text).map_err(js_err)?)
+    }
+
+    /// The text with every suggestion applied.
+    pub fn correct(&mut self, text: &str) -> Result<String, JsError> {
+        self.checker.correct_text(text).map_err(js_err)
+    }
+
+    /// "aggressive" (default) or "greedy": same output, different speed.
+    #[wasm_bindgen(js_name = setDecoder)]
+    pub fn set_decoder(&mut self, kind: &str) -> Result<(), JsError> {
+        self.checker.decoder = kind.parse::<DecoderKind>().map_err(js_err)?;
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = clearCache)]
+    pub fn clear_cache(&mut self) {
+        self.checker.clear_cache();
+    }
+
+    /// Correct single units with the model, bypassing the cache: `{outputs, passes}`.
+    #[wasm_bindgen(js_name = correctUnits)]
+    pub fn correct_units(&self, units: Vec<String>) -> Result<JsValue, JsError> {
+        let refs: Vec<&str> = units.iter().map(String::as_str).collect();
+        let (outputs, stats) = self.checker.correct_units(&refs).map_err(js_err)?;
+        #[derive(Serialize)]
+        struct Out {
+            outputs: Vec<String>,
+            passes: usize,
+        }
+        to_js(&Out { outputs, passes: stats.passes })
+    }
+}

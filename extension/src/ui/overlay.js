@@ -1,0 +1,125 @@
+// Underlines for a <textarea> or <input>, drawn in an overlay that mirrors the field's text
+// layout. The overlay never changes the page's layout: it is absolutely positioned in its
+// own shadow root, transparent, and only the underlines take clicks.
+
+import { colorOf } from './categories.js';
+
+const COPIED_STYLES = [
+  'boxSizing', 'width', 'height', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+  'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderTopStyle',
+  'borderRightStyle', 'borderBottomStyle', 'borderLeftStyle', 'fontFamily', 'fontSize', 'fontWeight',
+  'fontStyle', 'fontVariant', 'fontStretch', 'letterSpacing', 'wordSpacing', 'lineHeight', 'textAlign',
+  'textIndent', 'textTransform', 'tabSize', 'direction', 'unicodeBidi',
+];
+
+const STYLE = `
+  :host { all: initial; }
+  .mirror { position: absolute; top: 0; left: 0; overflow: hidden; color: transparent;
+            pointer-events: none; border-color: transparent !important; background: transparent;
+            margin: 0; }
+  .mirror.multi { white-space: pre-wrap; overflow-wrap: break-word; }
+  .mirror.single { white-space: pre; }
+  .u { pointer-events: auto; cursor: pointer; border-bottom: 2px solid var(--c);
+       background: color-mix(in srgb, var(--c) 8%, transparent); }
+  .u:hover, .u:focus { background: color-mix(in srgb, var(--c) 22%, transparent); outline: none; }
+`;
+
+export class FieldOverlay {
+  /**
+   * @param {HTMLTextAreaElement|HTMLInputElement} field
+   * @param {(suggestion, element: HTMLElement) => void} onOpen  called when an underline is clicked
+   */
+  constructor(field, onOpen) {
+    this.field = field;
+    this.onOpen = onOpen;
+    this.suggestions = [];
+    this.host = document.createElement('emend-overlay');
+    this.host.setAttribute('data-emend-host', '');
+    this.host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483646;pointer-events:none;';
+    this.root = this.host.attachShadow({ mode: 'open' });
+    const style = document.createElement('style');
+    style.textContent = STYLE;
+    this.mirror = document.createElement('div');
+    this.mirror.className = field instanceof HTMLTextAreaElement ? 'mirror multi' : 'mirror single';
+    this.root.append(style, this.mirror);
+    (field.ownerDocument.body || field.ownerDocument.documentElement).append(this.host);
+
+    this.reposition = () => this.place();
+    this.onScroll = () => this.syncScroll();
+    field.addEventListener('scroll', this.onScroll, { passive: true });
+    field.ownerDocument.defaultView.addEventListener('resize', this.reposition, { passive: true });
+    field.ownerDocument.addEventListener('scroll', this.reposition, { passive: true, capture: true });
+    this.resizeObserver = new ResizeObserver(this.reposition);
+    this.resizeObserver.observe(field);
+    this.place();
+  }
+
+  /** Show these suggestions (offsets into the field's current value). */
+  render(suggestions) {
+    this.suggestions = suggestions;
+    const text = this.field.value;
+    const frag = document.createDocumentFragment();
+    let at = 0;
+    suggestions.forEach((s, i) => {
+      if (s.start < at || s.end > text.length || text.slice(s.start, s.end) !== s.original) return;
+      frag.append(text.slice(at, s.start));
+      const u = document.createElement('span');
+      u.className = 'u';
+      u.tabIndex = -1;
+      u.dataset.emendStart = String(s.start);
+      u.dataset.emendEnd = String(s.end);
+      u.dataset.emendCategory = s.category;
+      u.dataset.index = String(i);
+      u.style.setProperty('--c', colorOf(s.category));
+      u.textContent = text.slice(s.start, s.end) || '\u200b';
+      u.addEventListener('mousedown', (e) => e.preventDefault()); // keep the field's focus and caret
+      u.addEventListener('click', (e) => {
+        e.preventDefault();
+        e.stopPropagation();
+        this.onOpen(s, u);
+      });
+      frag.append(u);
+      at = s.end;
+    });
+    // A trailing newline needs a character after it to take up a line in the mirror.
+    frag.append(text.slice(at) + '\u200b');
+    this.mirror.replaceChildren(frag);
+    this.place();
+  }
+
+  underlines() {
+    return [...this.mirror.querySelectorAll('.u')];
+  }
+
+  place() {
+    const f = this.field;
+    const view = f.ownerDocument.defaultView;
+    const rect = f.getBoundingClientRect();
+    const cs = view.getComputedStyle(f);
+    const m = this.mirror.style;
+    for (const p of COPIED_STYLES) m[p] = cs[p];
+    m.boxSizing = 'border-box';
+    m.width = `${rect.width}px`;
+    m.height = `${rect.height}px`;
+    // A vertical scrollbar narrows the field's text box; the mirror has none, so pad for it.
+    const scrollbar = f.offsetWidth - f.clientWidth - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
+    if (scrollbar > 0) m.paddingRight = `${parseFloat(cs.paddingRight) + scrollbar}px`;
+    const hidden = cs.display === 'none' || cs.visibility === 'hidden' || rect.width === 0;
+    this.host.style.display = hidden ? 'none' : 'block';
+    this.host.style.transform = `translate(${rect.left + view.scrollX}px, ${rect.top + view.scrollY}px)`;
+    this.syncScroll();
+  }
+
+  syncScroll() {
+    this.mirror.scrollTop = this.field.scrollTop;
+    this.mirror.scrollLeft = this.field.scrollLeft;
+  }
+
+  destroy() {
+    this.field.removeEventListener('scroll', this.onScroll);
+    this.field.ownerDocument.defaultView.removeEventListener('resize', this.reposition);
+    this.field.ownerDocument.removeEventListener('scroll', this.reposition, { capture: true });
+    this.resizeObserver.disconnect();
+    this.host.remove();
+  }
+}

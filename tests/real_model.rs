@@ -1,0 +1,158 @@
+//! The shipped model through the public API: runs natively (`cargo test`) and in browsers
+//! (`wasm-pack test --headless --chrome|--firefox crate`), from the same model bytes.
+
+use emend::{Checker, DecoderKind, EmendError, Model, ModelFiles};
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+const ENCODER: &[u8] = include_bytes!("../model/encoder.onnx");
+const DECODER: &[u8] = include_bytes!("../model/decoder.onnx");
+const TOKENIZER: &[u8] = include_bytes!("../model/tokenizer.json");
+const CONFIG: &[u8] = include_bytes!("../model/config.json");
+
+fn files() -> ModelFiles<'static> {
+    ModelFiles { encoder: ENCODER, decoder: DECODER, tokenizer: TOKENIZER, config: CONFIG }
+}
+
+fn checker() -> Checker {
+    Checker::new(Model::from_bytes(files()).expect("shipped model loads"))
+}
+
+/// UTF-16 slice of a Rust string, as JavaScript's `text.slice(start, end)`.
+fn js_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).expect("offsets fall on character boundaries")
+}
+
+#[test]
+fn corrects_a_known_error() {
+    let mut c = checker();
+    let text = "I have a apple.";
+    let result = c.check(text).unwrap();
+    let fix = result.suggestions.iter().find(|s| s.original.contains('a') && s.replacement.contains("an"));
+    assert!(fix.is_some(), "expected a fix for `a apple`, got {:?}", result.suggestions);
+    assert_eq!(c.correct_text(text).unwrap(), "I have an apple.");
+}
+
+#[test]
+fn correct_text_leaves_good_text_alone() {
+    let mut c = checker();
+    let text = "The weather is nice today.";
+    assert_eq!(c.correct_text(text).unwrap(), text);
+}
+
+#[test]
+fn offsets_are_utf16_with_emoji_cjk_and_rtl() {
+    let mut c = checker();
+    let text = "😀👍🏽 東京 is big. I have a apple 🍎. שלום, she go to school every day.";
+    let result = c.check(text).unwrap();
+    assert!(!result.suggestions.is_empty(), "expected suggestions in {text:?}");
+    for s in &result.suggestions {
+        assert!(s.start <= s.end && s.end <= text.encode_utf16().count());
+        assert_eq!(js_slice(text, s.start, s.end), s.original, "suggestion {s:?}");
+    }
+}
+
+#[test]
+fn empty_whitespace_and_non_prose_inputs_give_nothing() {
+    let mut c = checker();
+    for text in ["", "   \n\t ", "https://example.com/a_b?c=d", "let x_y = foo(bar);", "12 34 56"] {
+        let r = c.check(text).unwrap();
+        assert!(r.suggestions.is_empty(), "{text:?} -> {:?}", r.suggestions);
+    }
+}
+
+#[test]
+fn huge_input_is_chunked_not_dropped() {
+    let mut c = checker();
+    // One 3,000-word "sentence" without a full stop: must be split, checked and mapped back.
+    let text = "and she go to school ".repeat(600);
+    let r = c.check(&text).unwrap();
+    assert!(r.stats.sentences > 1, "long text was not chunked: {:?}", r.stats);
+    for s in &r.suggestions {
+        assert_eq!(js_slice(&text, s.start, s.end), s.original);
+    }
+}
+
+#[test]
+fn cache_rechecks_only_the_changed_sentence() {
+    let mut c = checker();
+    let first = "I like tea. She go to school. We was happy.";
+    let r1 = c.check(first).unwrap();
+    assert_eq!(r1.stats.cached, 0);
+    let second = "I like coffee. She go to school. We was happy.";
+    let r2 = c.check(second).unwrap();
+    assert_eq!(r2.stats.sentences, 3);
+    assert_eq!(r2.stats.cached, 2);
+}
+
+#[test]
+fn aggressive_equals_greedy_on_real_sentences() {
+    let c = checker();
+    let units = [
+        "She go to school yesterday and buyed a apple.",
+        "My town is a medium size city with eighty thousand inhabitants.",
+        "It has a high density population because its small territory.",
+        "I am agree with this opinion , because people needs to travel.",
+        "This sentence is already correct.",
+    ];
+    let mut greedy = checker();
+    greedy.decoder = DecoderKind::Greedy;
+    let (a, astats) = c.correct_units(&units).unwrap();
+    let (g, gstats) = greedy.correct_units(&units).unwrap();
+    assert_eq!(a, g);
+    assert!(astats.passes < gstats.passes, "aggressive {astats:?} greedy {gstats:?}");
+}
+
+#[test]
+fn bad_model_bytes_give_clear_errors() {
+    let truncated = &ENCODER[..ENCODER.len() / 3];
+    let err = Model::from_bytes(ModelFiles { encoder: truncated, ..files() }).err().expect("truncated encoder fails");
+    assert!(matches!(err, EmendError::BadModel { name: "encoder.onnx", .. }), "{err}");
+
+    let err = Model::from_bytes(ModelFiles { tokenizer: b"{not json", ..files() }).err().expect("bad tokenizer fails");
+    assert!(err.to_string().contains("tokenizer.json"), "{err}");
+
+    let err = Model::from_bytes(ModelFiles { config: b"{}", ..files() }).err().expect("bad config fails");
+    assert!(err.to_string().contains("config.json"), "{err}");
+
+    // Encoder and decoder swapped: both parse, but they do not fit together.
+    let err = Model::from_bytes(ModelFiles { encoder: DECODER, decoder: ENCODER, ..files() }).err().expect("swapped graphs fail");
+    assert!(matches!(err, EmendError::Mismatch(_) | EmendError::BadModel { .. }), "{err}");
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn missing_model_folder_names_the_file() {
+    let err = Model::from_dir("/nonexistent/emend-model").err().expect("missing folder fails");
+    assert!(err.to_string().contains("encoder.onnx"), "{err}");
+}
+
+#[cfg(target_arch = "wasm32")]
+mod js_api {
+    use super::*;
+    use wasm_bindgen::JsValue;
+
+    #[test]
+    fn js_check_returns_suggestions_with_utf16_offsets() {
+        let mut e = emend::wasm::Emend::new(ENCODER, DECODER, TOKENIZER, CONFIG).ok().expect("model loads");
+        let text = "🍎 I have a apple.";
+        let result = e.check(text).ok().expect("check succeeds");
+        let suggestions = js_sys::Reflect::get(&result, &JsValue::from_str("suggestions")).unwrap();
+        let arr = js_sys::Array::from(&suggestions);
+        assert!(arr.length() >= 1);
+        let first = arr.get(0);
+        let start = js_sys::Reflect::get(&first, &"start".into()).unwrap().as_f64().unwrap() as usize;
+        let end = js_sys::Reflect::get(&first, &"end".into()).unwrap().as_f64().unwrap() as usize;
+        let original = js_sys::Reflect::get(&first, &"original".into()).unwrap().as_string().unwrap();
+        assert_eq!(js_slice(text, start, end), original);
+    }
+
+    #[test]
+    fn js_constructor_throws_on_corrupt_model() {
+        assert!(emend::wasm::Emend::new(b"garbage", DECODER, TOKENIZER, CONFIG).is_err());
+    }
+}

@@ -1,0 +1,25 @@
+"""Stage 1a: learner pairs (W&I+LOCNESS train, FCE train), detokenised, as TSV."""
+from detok import detokenize
+from paths import DATA, work
+
+SOURCES = ["wi_abc_train", "fce_train"]
+
+
+def main() -> None:
+    out_path = work("learner.tsv")
+    n = 0
+    with out_path.open("w") as out:
+        for name in SOURCES:
+            src = (DATA / "parallel" / f"{name}.src").read_text().splitlines()
+            tgt = (DATA / "parallel" / f"{name}.tgt").read_text().splitlines()
+            assert len(src) == len(tgt), name
+            for s, t in zip(src, tgt):
+                s, t = detokenize(s.strip()), detokenize(t.strip())
+                if s and t and "\t" not in s + t:
+                    out.write(f"{s}\t{t}\n")
+                    n += 1
+    print(f"learner pairs: {n} -> {out_path}")
+
+
+if __name__ == "__main__":
+    main()

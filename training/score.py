@@ -1,0 +1,151 @@
+"""Score a model folder through the Rust CLI (`emend correct`): the exact code and files
+the browser runs. One command re-runs every dev benchmark:
+
+    python training/score.py [--model model] [--out training/scores/model.json]
+
+- W&I+LOCNESS dev: ERRANT F0.5 against the ERRANT-3 gold (errant_parallel + errant_compare).
+- CoNLL-2013 (revised gold): ERRANT-style span F0.5 against its M2.
+- JFLEG dev: GLEU with its 4 references (the JFLEG script's method: 500 rounds, each
+  picking one random reference per sentence, mean reported).
+
+The corpora are tokenised; the product sees raw text. So each source is detokenised,
+corrected, and the output re-tokenised with spaCy, as ERRANT tokenises.
+"""
+import argparse
+import json
+import math
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from detok import detokenize
+from paths import DATA, MODEL_DIR, REPO
+
+ERRANT_GOLD = DATA / "wi_locness" / "errant3" / "ABCN.dev.gold.errant3_auto.m2"
+CONLL_GOLD = DATA / "conll13" / "revised" / "official-preprocessed.m2"
+
+
+def emend_binary() -> Path:
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "emend", "--bin", "emend"], cwd=REPO, check=True)
+    meta = json.loads(subprocess.run(["cargo", "metadata", "--format-version", "1", "--no-deps"], cwd=REPO,
+                                     check=True, capture_output=True, text=True).stdout)
+    return Path(meta["target_directory"]) / "release" / "emend"
+
+
+def correct(lines: list[str], model: Path, system: str) -> tuple[list[str], float]:
+    raw = [detokenize(l) for l in lines]
+    if system == "copy":
+        return raw, 0.0
+    start = time.time()
+    out = subprocess.run([str(emend_binary()), "correct", "--model", str(model)], input="\n".join(raw) + "\n",
+                         capture_output=True, text=True, check=True).stdout
+    hyp = out.split("\n")[: len(raw)]
+    assert len(hyp) == len(raw), "emend correct must write one line per input line"
+    return hyp, time.time() - start
+
+
+_nlp = None
+
+
+def spacy_tokenize(lines: list[str]) -> list[str]:
+    global _nlp
+    if _nlp is None:
+        import spacy
+
+        _nlp = spacy.load("en_core_web_sm", disable=["parser", "ner", "tagger", "lemmatizer", "attribute_ruler"])
+    return [" ".join(t.text for t in doc if not t.is_space) for doc in _nlp.pipe(lines, batch_size=256)]
+
+
+def errant_f05(src_tok: list[str], hyp_tok: list[str], gold: Path, tmp: Path) -> dict:
+    (tmp / "src.txt").write_text("\n".join(src_tok) + "\n")
+    (tmp / "hyp.txt").write_text("\n".join(hyp_tok) + "\n")
+    bin_dir = Path(sys.executable).parent
+    subprocess.run([str(bin_dir / "errant_parallel"), "-orig", str(tmp / "src.txt"), "-cor", str(tmp / "hyp.txt"),
+                    "-out", str(tmp / "hyp.m2"), "-tok"], check=True, capture_output=True)
+    out = subprocess.run([str(bin_dir / "errant_compare"), "-hyp", str(tmp / "hyp.m2"), "-ref", str(gold)],
+                         check=True, capture_output=True, text=True).stdout
+    nums = re.findall(r"^(\d+)\s+(\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*$", out, re.M)
+    tp, fp, fn, p, r, f = nums[-1]
+    return {"tp": int(tp), "fp": int(fp), "fn": int(fn), "precision": float(p), "recall": float(r), "f0.5": float(f)}
+
+
+def _ngrams(tokens, n):
+    return Counter(tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1))
+
+
+def gleu(sources: list[str], hyps: list[str], refs: list[list[str]], rounds: int = 500, seed: int = 1) -> float:
+    """JFLEG's GLEU: n-grams the hypothesis shares with the reference, minus those it keeps
+    from the source that the reference changed; brevity penalty; n = 1..4."""
+    src_t, hyp_t = [s.split() for s in sources], [h.split() for h in hyps]
+    ref_t = [[r.split() for r in rs] for rs in refs]
+
+    def stats(i, j):
+        h, s, r = hyp_t[i], src_t[i], ref_t[i][j]
+        row = [len(h), len(r)]
+        for n in range(1, 5):
+            hn, sn, rn = _ngrams(h, n), _ngrams(s, n), _ngrams(r, n)
+            s_not_r = Counter({g: k for g, k in sn.items() if g not in rn})  # as JFLEG's get_ngram_diff
+            num = max(sum((hn & rn).values()) - sum((hn & s_not_r).values()), 0)
+            row += [num, max(len(h) - n + 1, 0)]
+        return row
+
+    cache = {}
+    rng = random.Random(seed)
+    scores = []
+    for _ in range(rounds):
+        total = [0] * 10
+        for i in range(len(hyps)):
+            j = rng.randrange(len(ref_t[i]))
+            if (i, j) not in cache:
+                cache[(i, j)] = stats(i, j)
+            total = [a + b for a, b in zip(total, cache[(i, j)])]
+        c, r = total[0], total[1]
+        if any(x == 0 for x in total[2:]):
+            scores.append(0.0)
+            continue
+        log_prec = sum(math.log(total[k] / total[k + 1]) for k in range(2, 10, 2)) / 4
+        scores.append(math.exp(min(0.0, 1 - r / c) + log_prec))
+    return 100 * sum(scores) / len(scores)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=str(MODEL_DIR))
+    ap.add_argument("--system", choices=["emend", "copy"], default="emend", help="copy: score the unchanged source")
+    ap.add_argument("--out", help="write the scores as JSON here")
+    ap.add_argument("--only", choices=["wi", "jfleg", "conll"], action="append")
+    args = ap.parse_args()
+    model = Path(args.model)
+    results = {"model": str(model), "system": args.system}
+    with tempfile.TemporaryDirectory() as tmp_s:
+        tmp = Path(tmp_s)
+        if not args.only or "wi" in args.only:
+            src = (DATA / "parallel" / "wi_abcn_dev.src").read_text().splitlines()
+            hyp, secs = correct(src, model, args.system)
+            results["wi_dev"] = errant_f05(src, spacy_tokenize(hyp), ERRANT_GOLD, tmp)
+            results["wi_dev"]["seconds"] = round(secs, 1)
+            print("W&I dev", results["wi_dev"], flush=True)
+        if not args.only or "conll" in args.only:
+            src = (DATA / "parallel" / "conll13_test.src").read_text().splitlines()
+            hyp, secs = correct(src, model, args.system)
+            results["conll13"] = errant_f05(src, spacy_tokenize(hyp), CONLL_GOLD, tmp)
+            print("CoNLL-2013", results["conll13"], flush=True)
+        if not args.only or "jfleg" in args.only:
+            jf = DATA / "jfleg" / "dev"
+            src = (jf / "dev.src").read_text().splitlines()
+            refs = list(zip(*[(jf / f"dev.ref{k}").read_text().splitlines() for k in range(4)]))
+            hyp, secs = correct(src, model, args.system)
+            results["jfleg_dev_gleu"] = round(gleu(src, spacy_tokenize(hyp), [list(r) for r in refs]), 2)
+            print("JFLEG dev GLEU", results["jfleg_dev_gleu"], flush=True)
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,230 @@
+"""Inject realistic learner errors into clean sentences.
+
+Most errors are real learner edits played backwards: `learner_edit_stats_wi_fce_train.tsv`
+says e.g. that learners wrote "in" where "on" was right 448 times, so a clean "on" becomes
+"in" with that weight. Spelling comes from the misspelling lists and keyboard slips;
+inflection errors (verb form, agreement, noun number) come from lemminflect.
+"""
+import json
+import random
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from lemminflect import getAllInflections, getAllLemmas
+
+from paths import DATA
+
+TOKEN_RE = re.compile(r"[A-Za-z]+(?=n't)|n't|'(?:s|re|ve|ll|d|m)\b|\w+|[^\w\s]", re.UNICODE)
+KEYBOARD = ["qwertyuiop", "asdfghjkl", "zxcvbnm"]
+
+
+@dataclass
+class Tok:
+    text: str
+    space: bool  # whitespace before this token in the raw text
+
+
+def tokenize(text: str) -> list[Tok]:
+    toks, prev_end = [], 0
+    for m in TOKEN_RE.finditer(text):
+        toks.append(Tok(m.group(), m.start() > prev_end))
+        prev_end = m.end()
+    return toks
+
+
+def detokenize(toks: list[Tok]) -> str:
+    out = []
+    for i, t in enumerate(toks):
+        out.append((" " if t.space and i > 0 else "") + t.text)
+    return "".join(out)
+
+
+def _spaced(word: str) -> bool:
+    return bool(re.match(r"\w", word)) and not word.startswith("'") and word != "n't"
+
+
+def _neighbours() -> dict[str, str]:
+    near = {}
+    for r, row in enumerate(KEYBOARD):
+        for c, ch in enumerate(row):
+            cands = [row[c - 1] if c > 0 else "", row[c + 1] if c + 1 < len(row) else ""]
+            for rr in (r - 1, r + 1):
+                if 0 <= rr < len(KEYBOARD) and c < len(KEYBOARD[rr]):
+                    cands.append(KEYBOARD[rr][c])
+            near[ch] = "".join(cands)
+    return near
+
+
+class ErrorInjector:
+    def __init__(self, seed: int = 0, min_count: int = 2):
+        self.rng = random.Random(seed)
+        self.near = _neighbours()
+        self._load_edit_stats(min_count)
+        self._load_misspellings()
+
+    # --- data -------------------------------------------------------------------
+    def _load_edit_stats(self, min_count: int) -> None:
+        # replace/delete edits keyed by the first token of the correct text;
+        # insertions (learner added a word) weighted globally.
+        self.by_first = defaultdict(list)
+        self.inserts, self.insert_w = [], []
+        path = DATA / "helpers" / "learner_edit_stats_wi_fce_train.tsv"
+        for line in path.read_text().splitlines()[1:]:
+            etype, orig, corr, count = line.split("\t")
+            count = int(count)
+            if count < min_count or etype.endswith("SPELL") or etype == "R:ORTH":
+                continue  # spelling and case come from their own generators
+            orig_t, corr_t = orig.split(), corr.split()
+            if corr_t:
+                self.by_first[corr_t[0]].append((corr_t, orig_t, count))
+            elif orig_t:
+                self.inserts.append(orig_t)
+                self.insert_w.append(count)
+
+    def _load_misspellings(self) -> None:
+        self.misspell = defaultdict(list)
+        helpers = DATA / "helpers" / "misspellings"
+        pairs = []
+        for line in (helpers / "codespell_dictionary.txt").read_text().splitlines():
+            if "->" in line:
+                wrong, right = line.split("->", 1)
+                pairs.append((wrong.strip(), right.split(",")[0].strip()))
+        wiki = json.loads((helpers / "wikipedia_common_misspellings.npm-misspellings.json").read_text())
+        pairs += [(w, r.split(",")[0].strip()) for w, r in wiki.items()]
+        for wrong, right in pairs:
+            if wrong and right and " " not in right and wrong.lower() != right.lower():
+                self.misspell[right.lower()].append(wrong.lower())
+
+    # --- generators: each edits toks in place and returns True if it changed something
+    def learner_edit(self, toks: list[Tok]) -> bool:
+        r = self.rng
+        if self.inserts and r.random() < 0.2:
+            ins = r.choices(self.inserts, weights=self.insert_w)[0]
+            pos = r.randrange(len(toks) + 1)
+            toks[pos:pos] = [Tok(w, _spaced(w)) for w in ins]
+            return True
+        cands, weights = [], []
+        for i, t in enumerate(toks):
+            for corr_t, orig_t, count in self.by_first.get(t.text, ()):
+                if [x.text for x in toks[i : i + len(corr_t)]] == corr_t:
+                    cands.append((i, corr_t, orig_t))
+                    weights.append(count)
+        if not cands:
+            return False
+        i, corr_t, orig_t = r.choices(cands, weights=weights)[0]
+        first_space = toks[i].space
+        new = [Tok(w, _spaced(w)) for w in orig_t]
+        if new:
+            new[0].space = first_space if _spaced(new[0].text) else False
+        toks[i : i + len(corr_t)] = new
+        return True
+
+    def spelling(self, toks: list[Tok]) -> bool:
+        r = self.rng
+        idx = [i for i, t in enumerate(toks) if t.text.isalpha() and len(t.text) >= 3]
+        if not idx:
+            return False
+        i = r.choice(idx)
+        word = toks[i].text
+        known = self.misspell.get(word.lower())
+        if known and r.random() < 0.7:
+            wrong = r.choice(known)
+        else:
+            wrong = self._typo(word.lower())
+        if word[0].isupper():
+            wrong = wrong[:1].upper() + wrong[1:]
+        if wrong == word:
+            return False
+        toks[i].text = wrong
+        return True
+
+    def _typo(self, w: str) -> str:
+        r = self.rng
+        p = r.randrange(len(w))
+        op = r.random()
+        if op < 0.3:
+            return w[:p] + w[p + 1 :]
+        if op < 0.55 and p + 1 < len(w):
+            return w[:p] + w[p + 1] + w[p] + w[p + 2 :]
+        if op < 0.8:
+            return w[:p] + r.choice(self.near.get(w[p], w[p]) or w[p]) + w[p + 1 :]
+        return w[:p] + w[p] + w[p:]  # doubled letter
+
+    def inflection(self, toks: list[Tok]) -> bool:
+        r = self.rng
+        idx = [i for i, t in enumerate(toks) if t.text.isalpha() and t.text.islower()]
+        r.shuffle(idx)
+        for i in idx[:6]:
+            word = toks[i].text
+            lemmas = getAllLemmas(word)
+            for pos in ("VERB", "NOUN", "AUX", "ADJ"):
+                if pos not in lemmas:
+                    continue
+                forms = {f for fs in getAllInflections(lemmas[pos][0], upos=pos).values() for f in fs}
+                forms |= {lemmas[pos][0]}
+                forms.discard(word)
+                if forms:
+                    toks[i].text = r.choice(sorted(forms))
+                    return True
+        return False
+
+    def word_order(self, toks: list[Tok]) -> bool:
+        idx = [i for i in range(len(toks) - 1) if toks[i].text.isalpha() and toks[i + 1].text.isalpha()]
+        if not idx:
+            return False
+        i = self.rng.choice(idx)
+        toks[i].text, toks[i + 1].text = toks[i + 1].text, toks[i].text
+        return True
+
+    def duplicate(self, toks: list[Tok]) -> bool:
+        idx = [i for i, t in enumerate(toks) if t.text.isalpha()]
+        if not idx:
+            return False
+        i = self.rng.choice(idx)
+        toks.insert(i + 1, Tok(toks[i].text, True))
+        return True
+
+    def case(self, toks: list[Tok]) -> bool:
+        idx = [i for i, t in enumerate(toks) if t.text[:1].isupper() and t.text.isalpha()]
+        if not idx:
+            return False
+        i = self.rng.choice(idx)
+        toks[i].text = toks[i].text.lower()
+        return True
+
+    GENERATORS = [
+        ("learner_edit", 0.58),
+        ("spelling", 0.18),
+        ("inflection", 0.12),
+        ("case", 0.05),
+        ("word_order", 0.03),
+        ("duplicate", 0.04),
+    ]
+
+    def corrupt(self, sentence: str, keep_clean: float = 0.15, rate: float = 0.08) -> str:
+        """Return a corrupted copy of `sentence` (or the sentence itself, `keep_clean` of the time)."""
+        r = self.rng
+        toks = tokenize(sentence)
+        if not toks or r.random() < keep_clean:
+            return sentence
+        n_errors = max(1, round(r.expovariate(1.0 / max(1.0, rate * len(toks)))))
+        names = [g for g, _ in self.GENERATORS]
+        weights = [w for _, w in self.GENERATORS]
+        done = tries = 0
+        while done < n_errors and tries < n_errors * 4:
+            tries += 1
+            if getattr(self, r.choices(names, weights=weights)[0])(toks):
+                done += 1
+        return detokenize(toks)
+
+
+if __name__ == "__main__":
+    inj = ErrorInjector(seed=1)
+    for s in [
+        "She went to school yesterday and bought an apple.",
+        "It has a high-density population because of its small territory.",
+        "I have been living in this city for three years, and I like it.",
+    ]:
+        for _ in range(3):
+            print(inj.corrupt(s, keep_clean=0.0))

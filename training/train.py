@@ -1,0 +1,194 @@
+"""Stage 3: train (or resume) the model on a weighted mix of pair files, for a time budget.
+
+Resumable: the full state (model, optimiser, step, data position) is saved to
+$EMEND_WORK/ckpt/<run>.pt every few minutes; a new machine can start from the small
+half-precision copy in training/checkpoint/last.pt.
+
+    python train.py --run pretrain --data synthetic.tsv:1,learner.tsv:2 --minutes 60
+    python train.py --run finetune --init pretrain --data learner.tsv:1 --lr 3e-4 --minutes 30
+"""
+import argparse
+import json
+import math
+import random
+import time
+
+import torch
+from torch.nn import functional as F
+from tokenizers import Tokenizer
+
+from detok import detokenize
+from model import ModelConfig, Seq2Seq
+from paths import DATA, REPO_CHECKPOINT, work
+
+PAD, BOS, EOS = 0, 1, 2
+
+
+def load_pairs(spec: str, tok: Tokenizer, max_len: int, seed: int):
+    """spec 'a.tsv:2,b.tsv:1' -> list of (src_ids, tgt_ids), b once and a twice."""
+    pairs = []
+    for part in spec.split(","):
+        name, _, weight = part.partition(":")
+        lines = [l.rstrip("\n").split("\t") for l in work(name).open()]
+        lines = [l for l in lines if len(l) == 2]
+        enc_s = tok.encode_batch([l[0] for l in lines])
+        enc_t = tok.encode_batch([l[1] for l in lines])
+        kept = [
+            (s.ids + [EOS], t.ids)
+            for s, t in zip(enc_s, enc_t)
+            if len(s.ids) < max_len - 1 and len(t.ids) < max_len - 1
+        ]
+        w = float(weight or 1)
+        reps = int(w) + (1 if random.Random(seed).random() < w - int(w) else 0)
+        pairs += kept * max(reps, 1)
+        print(f"{name}: {len(kept)} pairs x{w}", flush=True)
+    return pairs
+
+
+def batches(pairs, max_tokens: int, rng: random.Random):
+    order = list(range(len(pairs)))
+    rng.shuffle(order)
+    out = []
+    for i in range(0, len(order), 4096):  # sort within chunks: little padding, still random
+        chunk = sorted(order[i : i + 4096], key=lambda j: len(pairs[j][0]))
+        cur, longest = [], 0
+        for j in chunk:
+            longest_next = max(longest, len(pairs[j][0]), len(pairs[j][1]) + 1)
+            if cur and longest_next * (len(cur) + 1) > max_tokens:
+                out.append(cur)
+                cur, longest_next = [], max(len(pairs[j][0]), len(pairs[j][1]) + 1)
+            cur.append(j)
+            longest = longest_next
+        if cur:
+            out.append(cur)
+    rng.shuffle(out)
+    return out
+
+
+def collate(pairs, idx):
+    src = [pairs[i][0] for i in idx]
+    tgt = [pairs[i][1] for i in idx]
+    S, T = max(map(len, src)), max(map(len, tgt)) + 1
+    x = torch.full((len(idx), S), PAD)
+    dec_in = torch.full((len(idx), T), PAD)
+    labels = torch.full((len(idx), T), -100)
+    for b, (s, t) in enumerate(zip(src, tgt)):
+        x[b, : len(s)] = torch.tensor(s)
+        dec_in[b, : len(t) + 1] = torch.tensor([BOS] + t)
+        labels[b, : len(t) + 1] = torch.tensor(t + [EOS])
+    return x, (x != PAD).long(), dec_in, labels
+
+
+def dev_pairs(tok: Tokenizer, n: int = 400):
+    src = (DATA / "parallel" / "wi_abcn_dev.src").read_text().splitlines()[:n]
+    tgt = (DATA / "parallel" / "wi_abcn_dev.tgt").read_text().splitlines()[:n]
+    es = tok.encode_batch([detokenize(s) for s in src])
+    et = tok.encode_batch([detokenize(t) for t in tgt])
+    return [(s.ids[:200] + [EOS], t.ids[:200]) for s, t in zip(es, et)]
+
+
+@torch.no_grad()
+def dev_loss(model, pairs):
+    model.eval()
+    total, count = 0.0, 0
+    for i in range(0, len(pairs), 32):
+        x, m, d, y = collate(pairs, list(range(i, min(i + 32, len(pairs)))))
+        logits = model(x, m, d)
+        total += F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), reduction="sum").item()
+        count += (y != -100).sum().item()
+    model.train()
+    return total / count
+
+
+def lr_at(step, peak, warmup):
+    return peak * min((step + 1) / warmup, math.sqrt(warmup / (step + 1)))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--run", required=True)
+    ap.add_argument("--init", help="start from another run's weights (fresh optimiser)")
+    ap.add_argument("--data", required=True)
+    ap.add_argument("--minutes", type=float, default=30)
+    ap.add_argument("--lr", type=float, default=7e-4)
+    ap.add_argument("--warmup", type=int, default=800)
+    ap.add_argument("--max-tokens", type=int, default=3000)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--save-every", type=float, default=10, help="minutes")
+    ap.add_argument("--seed", type=int, default=1)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+
+    tok = Tokenizer.from_file(str(work("tokenizer.json")))
+    ckpt_path = work("ckpt", f"{args.run}.pt")
+    cfg = ModelConfig(vocab=tok.get_vocab_size())
+    state = None
+    if ckpt_path.exists():
+        state = torch.load(ckpt_path, weights_only=False)
+        cfg = ModelConfig(**state["cfg"])
+        print(f"resuming {args.run} at step {state['step']}", flush=True)
+    model = Seq2Seq(cfg)
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=0.01)
+    step, epoch, seen, hours, log = 0, 0, 0, 0.0, []
+    if state:
+        model.load_state_dict(state["model"])
+        opt.load_state_dict(state["opt"])
+        step, epoch, seen, hours, log = state["step"], state["epoch"], state["seen"], state["hours"], state["log"]
+    elif args.init:
+        init = work("ckpt", f"{args.init}.pt")
+        src = torch.load(init if init.exists() else REPO_CHECKPOINT, weights_only=False)
+        model.load_state_dict({k: v.float() for k, v in src["model"].items()})
+        print(f"initialised from {args.init}", flush=True)
+
+    pairs = load_pairs(args.data, tok, cfg.max_len, args.seed)
+    dev = dev_pairs(tok)
+    start = time.time()
+    last_save = start
+    rng = random.Random(args.seed + epoch)
+    plan = batches(pairs, args.max_tokens, rng)
+    tgt_tokens = 0
+
+    def save(final=False):
+        elapsed_h = hours + (time.time() - start) / 3600
+        entry = {"step": step, "epoch": epoch, "hours": round(elapsed_h, 3), "dev_loss": round(dev_loss(model, dev), 4)}
+        log.append(entry)
+        print(json.dumps(entry), flush=True)
+        torch.save(
+            {"cfg": cfg.to_dict(), "model": model.state_dict(), "opt": opt.state_dict(), "step": step,
+             "epoch": epoch, "seen": seen, "hours": elapsed_h, "log": log, "data": args.data},
+            ckpt_path,
+        )
+        if final:
+            REPO_CHECKPOINT.parent.mkdir(parents=True, exist_ok=True)
+            torch.save({"cfg": cfg.to_dict(), "model": {k: v.half() for k, v in model.state_dict().items()},
+                        "run": args.run, "step": step, "hours": elapsed_h, "log": log}, REPO_CHECKPOINT)
+
+    model.train()
+    while time.time() - start < args.minutes * 60:
+        if seen >= len(plan):
+            epoch, seen = epoch + 1, 0
+            plan = batches(pairs, args.max_tokens, random.Random(args.seed + epoch))
+        x, m, d, y = collate(pairs, plan[seen])
+        seen += 1
+        for g in opt.param_groups:
+            g["lr"] = lr_at(step, args.lr, args.warmup)
+        logits = model(x, m, d)
+        loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), label_smoothing=0.1)
+        opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        opt.step()
+        step += 1
+        tgt_tokens += (y != -100).sum().item()
+        if step % 50 == 0:
+            rate = tgt_tokens / (time.time() - start)
+            print(f"step {step} epoch {epoch} batch {seen}/{len(plan)} loss {loss.item():.3f} {rate:.0f} tgt tok/s", flush=True)
+        if time.time() - last_save > args.save_every * 60:
+            save()
+            last_save = time.time()
+    save(final=True)
+
+
+if __name__ == "__main__":
+    main()
