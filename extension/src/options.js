@@ -1,0 +1,70 @@
+// Options page: default on/off, delay, categories, personal dictionary (edit/import/export), sites.
+import { CATEGORY_LABELS } from './ui/categories.js';
+import { loadSettings, saveSettings } from './settings.js';
+
+const $ = (id) => document.getElementById(id);
+const flash = (msg) => {
+  $('saved').textContent = msg;
+  setTimeout(() => ($('saved').textContent = ''), 1500);
+};
+const words = (text) => [...new Set(text.split(/\r?\n/).map((w) => w.trim()).filter(Boolean))];
+
+async function render() {
+  const s = await loadSettings();
+  $('enabledByDefault').checked = s.enabledByDefault;
+  $('delayMs').value = s.delayMs;
+  $('dictionary').value = s.dictionary.join('\n');
+  $('categories').replaceChildren(...Object.entries(CATEGORY_LABELS).map(([key, label]) => {
+    const l = document.createElement('label');
+    l.className = 'row';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.checked = !s.disabledCategories.includes(key);
+    box.addEventListener('change', async () => {
+      const cur = new Set((await loadSettings()).disabledCategories);
+      box.checked ? cur.delete(key) : cur.add(key);
+      await saveSettings({ disabledCategories: [...cur] });
+      flash('Saved');
+    });
+    l.append(box, label);
+    return l;
+  }));
+  $('sites').replaceChildren(...Object.entries(s.sites).map(([host, on]) => {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.textContent = 'Forget';
+    b.addEventListener('click', async () => {
+      const cur = { ...(await loadSettings()).sites };
+      delete cur[host];
+      await saveSettings({ sites: cur });
+      render();
+    });
+    li.append(`${host}: ${on ? 'on' : 'off'} `, b);
+    return li;
+  }));
+}
+
+$('enabledByDefault').addEventListener('change', (e) => saveSettings({ enabledByDefault: e.target.checked }).then(() => flash('Saved')));
+$('delayMs').addEventListener('change', (e) => {
+  const v = Math.min(3000, Math.max(100, Number(e.target.value) || 400));
+  saveSettings({ delayMs: v }).then(() => flash('Saved'));
+});
+$('save-dictionary').addEventListener('click', () => saveSettings({ dictionary: words($('dictionary').value) }).then(() => flash('Saved')));
+$('export').addEventListener('click', async () => {
+  const blob = new Blob([(await loadSettings()).dictionary.join('\n') + '\n'], { type: 'text/plain' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = 'emend-dictionary.txt';
+  a.click();
+  URL.revokeObjectURL(a.href);
+});
+$('import').addEventListener('change', async (e) => {
+  const file = e.target.files[0];
+  if (!file) return;
+  const merged = words([(await loadSettings()).dictionary.join('\n'), await file.text()].join('\n'));
+  await saveSettings({ dictionary: merged });
+  await render();
+  flash(`Imported; ${merged.length} words`);
+});
+
+render();

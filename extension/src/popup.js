@@ -1,0 +1,36 @@
+// Toolbar popup: per-site switch, global default, this page's issue count, model status.
+import { loadSettings, saveSettings, siteEnabled } from './settings.js';
+
+const api = globalThis.browser ?? globalThis.chrome;
+const $ = (id) => document.getElementById(id);
+
+async function main() {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  let host = '';
+  try {
+    host = new URL(tab.url).hostname;
+  } catch {}
+  const settings = await loadSettings();
+  $('host').textContent = host || 'this page';
+  $('site').checked = siteEnabled(settings, host);
+  $('site').disabled = !host;
+  $('default').checked = settings.enabledByDefault;
+  $('site').addEventListener('change', async (e) => {
+    const s = await loadSettings();
+    await saveSettings({ sites: { ...s.sites, [host]: e.target.checked } });
+  });
+  $('default').addEventListener('change', (e) => saveSettings({ enabledByDefault: e.target.checked }));
+  const refresh = async () => {
+    const st = await api.runtime.sendMessage({ type: 'status', tabId: tab.id, warm: true });
+    $('count').textContent = String(st.count);
+    const model = $('model');
+    model.className = st.model === 'error' ? 'error' : '';
+    model.textContent = st.model === 'ready' ? `ready${st.loadMs ? ` (loaded in ${Math.round(st.loadMs)} ms)` : ''}`
+      : st.model === 'error' ? `error: ${st.error}` : 'loading…';
+    $('latency').textContent = st.lastCheckMs == null ? '–' : `${st.lastCheckMs.toFixed(1)} ms`;
+  };
+  await refresh();
+  setInterval(refresh, 500);
+}
+
+main();

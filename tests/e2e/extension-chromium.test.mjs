@@ -1,0 +1,160 @@
+// The unpacked extension (dist/extension) in headless Chromium, on local fixture pages:
+// underlines at the right words, the card, one-click fixes that keep text, caret and undo,
+// framework fields, per-site off, and no network request beyond the fixture server.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, freshProfileDir } from './browsers.mjs';
+import { EXTENSION_DIR, TEXT, startFixtures } from './fixture-server.mjs';
+import { countEmendHosts, readHighlights, readUnderlines } from './page-helpers.mjs';
+
+let fx, context;
+const requests = [];
+
+before(async () => {
+  fx = await startFixtures();
+  mkdirSync(ARTIFACTS, { recursive: true });
+  context = await chromium.launchPersistentContext(freshProfileDir(), {
+    executablePath: CHROMIUM,
+    headless: true,
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [...CHROMIUM_ARGS, '--headless=new', `--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`],
+  });
+  context.on('request', (r) => requests.push(r.url()));
+});
+
+after(async () => {
+  await context?.close();
+  fx?.server.close();
+});
+
+async function openFixture() {
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error('page error:', e));
+  await page.goto(fx.fields);
+  return page;
+}
+
+async function waitForUnderlines(page) {
+  await page.waitForFunction(`(${readUnderlines})().length > 0`, null, { timeout: 90_000 }).catch(async (e) => {
+    await page.screenshot({ path: join(ARTIFACTS, 'chromium-no-underlines.png') });
+    throw e;
+  });
+  return page.evaluate(readUnderlines);
+}
+
+async function fixFirstUnderline(page, selector) {
+  const marks = await waitForUnderlines(page);
+  const value = await page.inputValue(selector);
+  for (const m of marks) assert.equal(value.slice(m.start, m.end).length, m.end - m.start);
+  const m = marks[0];
+  await page.mouse.click(m.x, m.y);
+  const dialog = page.locator('[role=dialog]');
+  await dialog.waitFor({ timeout: 5_000 });
+  const fix = dialog.locator('button[data-emend-fix]').first();
+  const replacement = await fix.textContent();
+  return { m, fix, replacement, value };
+}
+
+test('textarea: underline, card, fix keeps caret and undo', async () => {
+  const page = await openFixture();
+  await page.click('#textarea');
+  await page.keyboard.type(TEXT);
+  const { m, fix, replacement, value } = await fixFirstUnderline(page, '#textarea');
+  assert.equal(value, TEXT);
+  await page.screenshot({ path: join(ARTIFACTS, 'chromium-textarea-card.png') });
+  const caretBefore = await page.evaluate(() => document.getElementById('textarea').selectionStart);
+  await fix.click();
+  const expected = TEXT.slice(0, m.start) + replacement + TEXT.slice(m.end);
+  assert.equal(await page.inputValue('#textarea'), expected);
+  const delta = replacement.length - (m.end - m.start);
+  const caret = await page.evaluate(() => document.getElementById('textarea').selectionStart);
+  assert.equal(caret, caretBefore >= m.end ? caretBefore + delta : caretBefore, 'caret stays with the user’s text');
+  await page.keyboard.press('Control+z');
+  assert.equal(await page.inputValue('#textarea'), TEXT, 'undo restores the text');
+  await page.close();
+});
+
+test('React-controlled textarea sees the fix', async () => {
+  const page = await openFixture();
+  await page.click('#react');
+  await page.keyboard.type(TEXT);
+  const { m, fix, replacement } = await fixFirstUnderline(page, '#react');
+  await fix.click();
+  const expected = TEXT.slice(0, m.start) + replacement + TEXT.slice(m.end);
+  assert.equal(await page.inputValue('#react'), expected);
+  assert.equal(await page.evaluate(() => window.reactValue), expected, 'React state follows the DOM');
+  await page.close();
+});
+
+test('contenteditable and ProseMirror: highlights named emend-*, click opens the card, fix + undo', async () => {
+  const page = await openFixture();
+  for (const [selector, read] of [['#editable', () => document.getElementById('editable').innerText.replace(/\n$/, '')], ['#prosemirror .ProseMirror', () => window.pmText()]]) {
+    await page.click(selector);
+    await page.keyboard.type(TEXT);
+    await page.waitForFunction(() => {
+      if (!CSS.highlights) return false;
+      for (const [name, hl] of CSS.highlights) if (name.startsWith('emend-') && hl.size > 0) return true;
+      return false;
+    }, null, { timeout: 90_000 });
+    const hls = await page.evaluate(readHighlights);
+    const inThisField = [];
+    for (const h of hls) {
+      const inside = await page.evaluate(([x, y, sel]) => document.querySelector(sel).contains(document.elementFromPoint(x, y)), [h.x, h.y, selector]);
+      if (inside) inThisField.push(h);
+    }
+    assert.ok(inThisField.length > 0, `highlights in ${selector}`);
+    const h = inThisField[0];
+    assert.ok(TEXT.includes(h.text), `highlight covers typed text: ${h.text}`);
+    await page.mouse.click(h.x, h.y);
+    const dialog = page.locator('[role=dialog]');
+    await dialog.waitFor({ timeout: 5_000 });
+    await page.screenshot({ path: join(ARTIFACTS, `chromium-${selector.slice(1, 8)}-card.png`) });
+    const fix = dialog.locator('button[data-emend-fix]').first();
+    const replacement = await fix.textContent();
+    await fix.click();
+    const after = await page.evaluate(read);
+    assert.notEqual(after, TEXT);
+    assert.ok(after.includes(replacement), `${after} contains ${replacement}`);
+    await page.keyboard.press('Control+z');
+    assert.equal(await page.evaluate(read), TEXT, `undo restores ${selector}`);
+  }
+  await page.close();
+});
+
+test('opted-out and password fields are left alone', async () => {
+  const page = await openFixture();
+  await page.click('#optout');
+  await page.keyboard.type(TEXT);
+  await page.click('#password');
+  await page.keyboard.type('She go to school');
+  await page.click('#textarea');
+  await page.keyboard.type(TEXT);
+  const marks = await waitForUnderlines(page);
+  // Every underline belongs to the textarea (the only overlay host is over it).
+  const boxes = await page.evaluate(() => ['textarea', 'optout'].map((id) => document.getElementById(id).getBoundingClientRect().toJSON()));
+  for (const m of marks) {
+    assert.ok(m.y >= boxes[0].top && m.y <= boxes[0].bottom, 'underline over #textarea');
+  }
+  await page.close();
+});
+
+test('turning the site off removes every underline; no request leaves the fixture server', async () => {
+  const page = await openFixture();
+  await page.click('#textarea');
+  await page.keyboard.type(TEXT);
+  await waitForUnderlines(page);
+  const [worker] = context.serviceWorkers();
+  assert.ok(worker, 'extension service worker is running');
+  await worker.evaluate(() => chrome.storage.sync.set({ sites: { '127.0.0.1': false } }));
+  await page.waitForFunction(() => document.querySelectorAll('[data-emend-host]').length === 0 ||
+    [...document.querySelectorAll('[data-emend-host]')].every((h) => !h.shadowRoot.querySelector('[data-emend-start]')), null, { timeout: 5_000 });
+  assert.equal((await page.evaluate(readUnderlines)).length, 0);
+  assert.equal(await page.evaluate(countEmendHosts) <= 1, true, 'only the (closed) card host may remain');
+  await worker.evaluate(() => chrome.storage.sync.set({ sites: {} }));
+  const foreign = requests.filter((u) => !u.startsWith(fx.base) && !u.startsWith('chrome-extension://'));
+  assert.deepEqual(foreign, [], 'no network requests beyond the fixture server');
+  await page.close();
+});

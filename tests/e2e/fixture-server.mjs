@@ -1,0 +1,24 @@
+// Serves the repository (fixtures, demo) on 127.0.0.1, after bundling the framework fixtures.
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { startServer } from '../../scripts/serve.mjs';
+
+const HERE = fileURLToPath(new URL('.', import.meta.url));
+export const EXTENSION_DIR = fileURLToPath(new URL('../../dist/extension', import.meta.url));
+
+export async function startFixtures() {
+  await build({
+    entryPoints: [`${HERE}fixtures/fixtures.jsx`],
+    outfile: `${HERE}fixtures/fixtures.bundle.js`,
+    bundle: true,
+    format: 'iife',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'warning',
+  });
+  const server = await startServer(0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  return { server, base, fields: `${base}/tests/e2e/fixtures/fields.html` };
+}
+
+export const TEXT = 'She go to school yesterday and buyed a apple.';

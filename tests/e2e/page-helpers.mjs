@@ -1,0 +1,31 @@
+// In-page probes shared by the end-to-end tests; they read the test contract, not internals.
+
+/** Underline elements inside every [data-emend-host] shadow root: {start, end, category, x, y}. */
+export function readUnderlines() {
+  return [...document.querySelectorAll('[data-emend-host]')].flatMap((h) =>
+    [...(h.shadowRoot?.querySelectorAll('[data-emend-start]') ?? [])].map((u) => {
+      const r = u.getBoundingClientRect();
+      return {
+        start: Number(u.dataset.emendStart), end: Number(u.dataset.emendEnd), category: u.dataset.emendCategory,
+        x: r.left + r.width / 2, y: r.top + r.height / 2,
+      };
+    }));
+}
+
+/** Ranges of the emend-* CSS highlights (contenteditable fields): {name, text, x, y}. */
+export function readHighlights() {
+  if (!globalThis.CSS?.highlights) return [];
+  const out = [];
+  for (const [name, hl] of CSS.highlights) {
+    if (!name.startsWith('emend-')) continue;
+    for (const r of hl) {
+      const rect = r.getBoundingClientRect();
+      out.push({ name, text: r.toString(), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+    }
+  }
+  return out;
+}
+
+export function countEmendHosts() {
+  return document.querySelectorAll('[data-emend-host]').length;
+}

@@ -1,0 +1,113 @@
+// The demo page: the textarea, its underlines and card, driven by the wasm core in a worker.
+import { EngineClient } from './engine-client.js';
+import { FieldOverlay } from '../extension/src/ui/overlay.js';
+import { SuggestionCard } from '../extension/src/ui/card.js';
+import { replaceInField, relocate } from '../extension/src/ui/field-text.js';
+import { CATEGORY_LABELS } from '../extension/src/ui/categories.js';
+
+const editor = document.getElementById('editor');
+const statusEl = document.getElementById('status');
+const latencyEl = document.getElementById('latency');
+const decoderEl = document.getElementById('decoder');
+const listEl = document.getElementById('list');
+
+const engine = new EngineClient(new URL('./engine-worker.js', import.meta.url));
+const ignored = new Set();
+const dictionary = new Set();
+const disabled = new Set();
+let suggestions = [];
+let checkedText = null;
+let seq = 0;
+let ready = false;
+
+const keyOf = (s) => `${s.original}\u0000${s.replacement}`;
+
+function visible(all) {
+  return all.filter(
+    (s) => !ignored.has(keyOf(s)) && !disabled.has(s.category) &&
+      !(s.category === 'spelling' && dictionary.has(s.original.toLowerCase())),
+  );
+}
+
+const card = new SuggestionCard(document, {
+  onFix: (s) => applyFix(s),
+  onIgnore: (s) => { ignored.add(keyOf(s)); show(); },
+  onAddWord: (s) => { dictionary.add(s.original.toLowerCase()); show(); },
+  onDisableCategory: (s) => { disabled.add(s.category); show(); },
+});
+const overlay = new FieldOverlay(editor, (s, el) => card.open(s, el.getBoundingClientRect()));
+
+function show() {
+  const list = visible(suggestions);
+  overlay.render(list);
+  listEl.replaceChildren(...list.map((s) => {
+    const li = document.createElement('li');
+    const b = document.createElement('button');
+    b.textContent = `${s.original} → ${s.replacement}`;
+    b.addEventListener('click', () => applyFix(s));
+    li.append(b, ` — ${CATEGORY_LABELS[s.category] ?? s.category}: ${s.message}`);
+    return li;
+  }));
+}
+
+function applyFix(s) {
+  // The text may have changed since the check: find the words again, or give up safely.
+  const at = relocate(editor.value, s.start, s.end, s.original);
+  if (!at) return schedule(0);
+  replaceInField(editor, at[0], at[1], s.replacement);
+  // Shift the other underlines so they stay on their words until the re-check lands.
+  const delta = s.replacement.length - (at[1] - at[0]);
+  suggestions = suggestions
+    .filter((o) => o !== s)
+    .map((o) => (o.start >= at[1] ? { ...o, start: o.start + delta, end: o.end + delta } : o))
+    .filter((o) => o.end <= at[0] || o.start >= at[0] + s.replacement.length);
+  checkedText = editor.value;
+  show();
+  schedule(0);
+}
+
+async function check() {
+  if (!ready) return;
+  const text = editor.value;
+  const mine = ++seq;
+  try {
+    const res = await engine.check(text, decoderEl.value);
+    if (mine !== seq || editor.value !== text) return; // stale: a newer check is coming
+    suggestions = res.result.suggestions;
+    checkedText = text;
+    const st = res.result.stats;
+    latencyEl.textContent = `${res.ms.toFixed(1)} ms · ${st.sentences} sentences (${st.cached} cached) · ` +
+      `${st.decoderPasses} decoder passes · ${(res.memoryBytes / 2 ** 20).toFixed(0)} MiB wasm memory`;
+    show();
+  } catch (e) {
+    statusEl.textContent = `Check failed: ${e.message}`;
+    statusEl.classList.add('error');
+  }
+}
+
+let timer = null;
+function schedule(delay = 300) {
+  clearTimeout(timer);
+  timer = setTimeout(check, delay);
+}
+
+editor.addEventListener('input', () => {
+  // Underlines that no longer sit on their text disappear at once; the rest wait for the re-check.
+  if (editor.value !== checkedText) overlay.render(visible(suggestions).filter((s) => editor.value.slice(s.start, s.end) === s.original));
+  schedule();
+});
+decoderEl.addEventListener('change', () => schedule(0));
+
+engine
+  .load(new URL('./pkg/emend_bg.wasm', import.meta.url), new URL('../model/', import.meta.url))
+  .then((res) => {
+    ready = true;
+    statusEl.textContent = `Model ready in ${res.timings.totalMs.toFixed(0)} ms`;
+    statusEl.dataset.state = 'ready';
+    schedule(0);
+  })
+  .catch((e) => {
+    statusEl.textContent = `Model failed to load: ${e.message}`;
+    statusEl.classList.add('error');
+    statusEl.dataset.state = 'error';
+  });

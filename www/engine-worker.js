@@ -1,0 +1,70 @@
+// Runs the Emend wasm core off the main thread. Shared by the demo page and the extension.
+// Messages in:  {id, type: 'load', wasmUrl, modelBase} | {id, type: 'check', text, decoder}
+//               | {id, type: 'correctUnits', units, decoder}
+// Messages out: {id, ok: true, ...} | {id, ok: false, error}
+import init, { Emend } from './pkg/emend.js';
+
+const MODEL_FILES = ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.json'];
+let engine = null;
+let wasm = null;
+
+async function fetchBytes(url, name) {
+  let res;
+  try {
+    res = await fetch(url);
+  } catch (e) {
+    throw new Error(`model file ${name} could not be fetched: ${e.message}`);
+  }
+  if (!res.ok) throw new Error(`model file ${name} is missing (HTTP ${res.status})`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
+async function load({ wasmUrl, modelBase }) {
+  const t0 = performance.now();
+  wasm = await init({ module_or_path: wasmUrl });
+  const tWasm = performance.now();
+  const base = modelBase.endsWith('/') ? modelBase : `${modelBase}/`;
+  const bytes = await Promise.all(MODEL_FILES.map((n) => fetchBytes(new URL(n, base), n)));
+  const tFetch = performance.now();
+  engine = new Emend(...bytes); // parses, optimises and self-checks both graphs
+  const tReady = performance.now();
+  return {
+    wasmMs: tWasm - t0,
+    fetchMs: tFetch - tWasm,
+    loadMs: tReady - tFetch,
+    totalMs: tReady - t0,
+    modelBytes: bytes.reduce((n, b) => n + b.length, 0),
+  };
+}
+
+function memory() {
+  return wasm ? wasm.memory.buffer.byteLength : 0;
+}
+
+self.onmessage = async ({ data }) => {
+  const { id, type } = data;
+  try {
+    if (type === 'load') {
+      const timings = await load(data);
+      self.postMessage({ id, ok: true, timings, memoryBytes: memory() });
+      return;
+    }
+    if (!engine) throw new Error('model is not loaded');
+    if (data.decoder) engine.setDecoder(data.decoder);
+    const t0 = performance.now();
+    if (type === 'check') {
+      const result = engine.check(data.text);
+      self.postMessage({ id, ok: true, result, ms: performance.now() - t0, memoryBytes: memory() });
+    } else if (type === 'correctUnits') {
+      const result = engine.correctUnits(data.units);
+      self.postMessage({ id, ok: true, result, ms: performance.now() - t0, memoryBytes: memory() });
+    } else if (type === 'clearCache') {
+      engine.clearCache();
+      self.postMessage({ id, ok: true });
+    } else {
+      throw new Error(`unknown request ${type}`);
+    }
+  } catch (e) {
+    self.postMessage({ id, ok: false, error: String(e?.message ?? e) });
+  }
+};
