@@ -116,6 +116,7 @@ def main() -> None:
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--save-every", type=float, default=10, help="minutes")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--dropout", type=float, help="override the model's dropout (e.g. 0 while under-trained)")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -128,6 +129,8 @@ def main() -> None:
         state = torch.load(ckpt_path, weights_only=False)
         cfg = ModelConfig(**state["cfg"])
         print(f"resuming {args.run} at step {state['step']}", flush=True)
+    if args.dropout is not None:
+        cfg.dropout = args.dropout
     model = Seq2Seq(cfg)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=0.01)
     step, epoch, seen, hours, log = 0, 0, 0, 0.0, []

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use lru::LruCache;
 use serde::Serialize;
 
-use crate::align::{align, apply};
+use crate::align::{align, apply, word_spans};
 use crate::category::{classify, Category};
 use crate::decode::{decode, DecodeParams, DecodeStats, DecoderKind, Scorer};
 use crate::error::Result;
@@ -198,10 +198,20 @@ impl Checker {
     }
 }
 
+/// A correction that changes more than this share of a sentence's words is a rewrite (or a
+/// hallucination), not a fix a user can review word by word: it is not offered.
+const MAX_CHANGED_SHARE: f64 = 0.6;
+
 /// Edits for one unit, minus any that would touch a protected word (URL, code, ...).
 fn sentence_edits(unit: &str, corrected: &str) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
-    align(unit, corrected)
+    let edits = align(unit, corrected);
+    let changed: usize = edits.iter().map(|e| e.removed.len().max(e.added.len())).sum();
+    let words = word_spans(unit).len();
+    if changed > 3 && changed as f64 > MAX_CHANGED_SHARE * words as f64 {
+        return Vec::new();
+    }
+    edits
         .into_iter()
         .filter(|e| !protected.iter().any(|p| p.start < e.range.end && e.range.start < p.end))
         .filter(|e| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure

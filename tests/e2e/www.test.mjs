@@ -74,7 +74,8 @@ test('typed errors get underlined and one click fixes them, keeping caret and un
   const expected = TEXT.slice(0, first.start) + replacement + TEXT.slice(first.end);
   assert.equal(await page.inputValue('#editor'), expected);
   const delta = replacement.length - (first.end - first.start);
-  const expectedCaret = caret >= first.end ? caret + delta : caret;
+  // Caret after the fix: shifted if the fix was before it, at the fix's end if it was inside.
+  const expectedCaret = caret >= first.end ? caret + delta : caret <= first.start ? caret : first.start + replacement.length;
   const sel = await page.evaluate(() => [document.getElementById('editor').selectionStart, document.getElementById('editor').selectionEnd]);
   assert.deepEqual(sel, [expectedCaret, expectedCaret], 'caret stays where the user left it');
 

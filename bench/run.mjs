@@ -1,0 +1,162 @@
+// The benchmark: the same sentences through the native CLI and the wasm build in headless
+// Chromium (worker), greedy vs aggressive; cold start, memory, a 1,000-word document and a
+// one-word re-check. Writes bench/results.json and bench/RESULTS.md.
+//
+//   node bench/run.mjs [--sample N]     (after scripts/build and `cargo build --release`)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../scripts/serve.mjs';
+import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browsers.mjs';
+import { benchSentences, thousandWordDocument } from './inputs.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const sampleArg = process.argv.indexOf('--sample');
+const SAMPLE = sampleArg > 0 ? Number(process.argv[sampleArg + 1]) : 0;
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.round((s.length - 1) * p)] : null;
+};
+const round = (x, d = 2) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+
+function nativeRun(sentences) {
+  const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/emend/target');
+  const bin = join(target, 'release', 'emend');
+  const tmp = mkdtempSync(join(tmpdir(), 'emend-bench-'));
+  const out = execFileSync(bin, ['compare', '--timings', join(tmp, 't.json')], {
+    input: sentences.join('\n') + '\n', maxBuffer: 1 << 26,
+  });
+  return JSON.parse(out.toString());
+}
+
+function rendererPeakMb(browserPid) {
+  // Peak resident memory (VmHWM) of Chromium's renderer processes; the worker lives in one.
+  let peak = 0;
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer')) continue;
+      const m = readFileSync(`/proc/${pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/);
+      if (m) peak = Math.max(peak, Number(m[1]) / 1024);
+    } catch {}
+  }
+  return peak || null;
+}
+
+async function browserRun(sentences, doc) {
+  const server = await startServer(0);
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const page = await browser.newPage();
+  await page.goto(`${base}/www/bench.html`);
+  const result = await page.evaluate(async ({ sentences, doc }) => {
+    const { EngineClient } = await import('/www/engine-client.js');
+    const t0 = performance.now();
+    const e = new EngineClient('/www/engine-worker.js');
+    const loaded = await e.load(new URL('/www/pkg/emend_bg.wasm', location.href), new URL('/model/', location.href));
+    await e.request({ type: 'correctUnits', units: [sentences[0]], decoder: 'aggressive' });
+    const coldStartMs = performance.now() - t0;
+    const runs = {};
+    for (const decoder of ['greedy', 'aggressive']) {
+      const ms = [];
+      const outputs = [];
+      let passes = 0;
+      for (const s of sentences) {
+        const r = await e.request({ type: 'correctUnits', units: [s], decoder });
+        ms.push(r.ms);
+        outputs.push(r.result.outputs[0]);
+        passes += r.result.passes;
+      }
+      runs[decoder] = { ms, outputs, passes };
+    }
+    await e.request({ type: 'clearCache' });
+    const first = await e.check(doc, 'aggressive');
+    const edited = doc.replace(' the ', ' a ');
+    const again = await e.check(edited, 'aggressive');
+    return {
+      coldStartMs, loaded: loaded.timings, runs,
+      docMs: first.ms, docStats: first.result.stats, recheckMs: again.ms, recheckStats: again.result.stats,
+      wasmMemoryBytes: again.memoryBytes,
+    };
+  }, { sentences, doc });
+  result.rendererPeakMb = rendererPeakMb();
+  result.chromium = browser.version();
+  await browser.close();
+  server.close();
+  return result;
+}
+
+const { wi, jfleg } = benchSentences(SAMPLE);
+const sentences = [...wi, ...jfleg];
+const doc = thousandWordDocument();
+console.log(`benchmark: ${wi.length} W&I dev + ${jfleg.length} JFLEG dev sentences`);
+const native = nativeRun(sentences);
+console.log('native done', JSON.stringify({ g: native.greedy, a: native.aggressive, mismatches: native.mismatches }));
+const web = await browserRun(sentences, doc);
+const g = web.runs.greedy, a = web.runs.aggressive;
+const sum = (xs) => xs.reduce((x, y) => x + y, 0);
+const wasmMismatches = g.outputs.filter((o, i) => o !== a.outputs[i]).length;
+
+const results = {
+  wasm_p50_ms: round(pct(a.ms, 0.5)),
+  wasm_p95_ms: round(pct(a.ms, 0.95)),
+  wasm_max_ms: round(pct(a.ms, 1)),
+  wasm_greedy_p50_ms: round(pct(g.ms, 0.5)),
+  wasm_greedy_p95_ms: round(pct(g.ms, 0.95)),
+  native_p50_ms: round(native.aggressive.p50_ms),
+  native_p95_ms: round(native.aggressive.p95_ms),
+  native_greedy_p50_ms: round(native.greedy.p50_ms),
+  native_speedup: round(native.speedup),
+  aggressive_speedup: round(sum(g.ms) / sum(a.ms)),
+  mismatches: wasmMismatches + native.mismatches,
+  wasm_mismatches: wasmMismatches,
+  native_mismatches: native.mismatches,
+  mean_passes_greedy: round(g.passes / sentences.length),
+  mean_passes_aggressive: round(a.passes / sentences.length),
+  peak_memory_mb: round(web.rendererPeakMb, 1),
+  wasm_memory_mb: round(web.wasmMemoryBytes / 2 ** 20, 1),
+  cold_start_ms: round(web.coldStartMs, 0),
+  doc_1000_words_ms: round(web.docMs, 1),
+  recheck_ms: round(web.recheckMs, 1),
+  ort_web_p50_ms: null,
+  harper_p50_ms: null,
+  sentences: sentences.length,
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), chromium: web.chromium, node: process.version },
+  date: new Date().toISOString(),
+};
+writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+
+const md = `# Benchmark results
+
+Produced by \`node bench/run.mjs${SAMPLE ? ` --sample ${SAMPLE}` : ''}\` on ${results.date.slice(0, 10)}:
+${results.machine.cpus} × ${results.machine.cpu}, ${results.machine.memory_gb} GB, Chromium ${results.machine.chromium}, Node ${results.machine.node}.
+Inputs: ${wi.length} W&I dev + ${jfleg.length} JFLEG dev sentences (detokenised), one sentence per call, no cache.
+Wasm times are measured inside the worker (engine time, no message passing).
+
+| | greedy | aggressive | ratio |
+|---|---|---|---|
+| wasm p50 (ms) | ${results.wasm_greedy_p50_ms} | ${results.wasm_p50_ms} | ${round(results.wasm_greedy_p50_ms / results.wasm_p50_ms)}× |
+| wasm p95 (ms) | ${results.wasm_greedy_p95_ms} | ${results.wasm_p95_ms} | ${round(results.wasm_greedy_p95_ms / results.wasm_p95_ms)}× |
+| wasm total time | ${round(sum(g.ms) / 1000, 1)} s | ${round(sum(a.ms) / 1000, 1)} s | **${results.aggressive_speedup}×** |
+| native p50 (ms) | ${results.native_greedy_p50_ms} | ${results.native_p50_ms} | ${round(results.native_greedy_p50_ms / results.native_p50_ms)}× |
+| native total | ${round(native.greedy.total_s, 1)} s | ${round(native.aggressive.total_s, 1)} s | ${results.native_speedup}× |
+| decoder passes / sentence | ${results.mean_passes_greedy} | ${results.mean_passes_aggressive} | |
+| outputs that differ | | | **${results.mismatches}** (wasm ${wasmMismatches}, native ${native.mismatches}) |
+
+| other | value |
+|---|---|
+| wasm/native p50 (aggressive) | ${round(results.wasm_p50_ms / results.native_p50_ms)}× |
+| cold start: wasm init + model fetch + load/optimise + first result | ${results.cold_start_ms} ms (init ${round(web.loaded.wasmMs, 0)}, fetch ${round(web.loaded.fetchMs, 0)}, load ${round(web.loaded.loadMs, 0)}) |
+| 1,000-word document, first check | ${results.doc_1000_words_ms} ms (${web.docStats.sentences} sentences) |
+| re-check after a one-word edit | ${results.recheck_ms} ms (${web.recheckStats.sentences - web.recheckStats.cached} sentence re-run) |
+| peak memory, Chromium renderer (VmHWM) | ${results.peak_memory_mb} MB |
+| wasm linear memory | ${results.wasm_memory_mb} MB |
+| onnxruntime-web, same model and decoding | not measured yet |
+| Harper (harper.js) | not measured yet |
+`;
+writeFileSync(join(ROOT, 'bench/RESULTS.md'), md);
+console.log(md);
