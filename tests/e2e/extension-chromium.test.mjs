@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, freshProfileDir } from './browsers.mjs';
 import { EXTENSION_DIR, TEXT, startFixtures } from './fixture-server.mjs';
-import { countEmendHosts, readHighlights, readUnderlines } from './page-helpers.mjs';
+import { countEmendHosts, readUnderlines } from './page-helpers.mjs';
 
 let fx, context;
 const requests = [];
@@ -95,17 +95,28 @@ test('contenteditable and ProseMirror: highlights named emend-*, click opens the
   for (const [selector, read] of [['#editable', () => document.getElementById('editable').innerText.replace(/\n$/, '')], ['#prosemirror .ProseMirror', () => window.pmText()]]) {
     await page.click(selector);
     await page.keyboard.type(TEXT);
-    await page.waitForFunction(() => {
-      if (!CSS.highlights) return false;
-      for (const [name, hl] of CSS.highlights) if (name.startsWith('emend-') && hl.size > 0) return true;
+    // Wait for a highlight inside this field (the other field's highlights exist already).
+    await page.waitForFunction((sel) => {
+      const field = document.querySelector(sel);
+      for (const [name, hl] of CSS.highlights ?? []) {
+        if (!name.startsWith('emend-')) continue;
+        for (const r of hl) if (field.contains(r.commonAncestorContainer)) return true;
+      }
       return false;
-    }, null, { timeout: 90_000 });
-    const hls = await page.evaluate(readHighlights);
-    const inThisField = [];
-    for (const h of hls) {
-      const inside = await page.evaluate(([x, y, sel]) => document.querySelector(sel).contains(document.elementFromPoint(x, y)), [h.x, h.y, selector]);
-      if (inside) inThisField.push(h);
-    }
+    }, selector, { timeout: 90_000 });
+    const inThisField = await page.evaluate((sel) => {
+      const field = document.querySelector(sel);
+      const out = [];
+      for (const [name, hl] of CSS.highlights) {
+        if (!name.startsWith('emend-')) continue;
+        for (const r of hl) {
+          if (!field.contains(r.commonAncestorContainer)) continue;
+          const b = r.getBoundingClientRect();
+          out.push({ name, text: r.toString(), x: b.left + b.width / 2, y: b.top + b.height / 2 });
+        }
+      }
+      return out;
+    }, selector);
     assert.ok(inThisField.length > 0, `highlights in ${selector}`);
     const h = inThisField[0];
     assert.ok(TEXT.includes(h.text), `highlight covers typed text: ${h.text}`);

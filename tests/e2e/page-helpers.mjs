@@ -12,20 +12,6 @@ export function readUnderlines() {
     }));
 }
 
-/** Ranges of the emend-* CSS highlights (contenteditable fields): {name, text, x, y}. */
-export function readHighlights() {
-  if (!globalThis.CSS?.highlights) return [];
-  const out = [];
-  for (const [name, hl] of CSS.highlights) {
-    if (!name.startsWith('emend-')) continue;
-    for (const r of hl) {
-      const rect = r.getBoundingClientRect();
-      out.push({ name, text: r.toString(), x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
-    }
-  }
-  return out;
-}
-
 export function countEmendHosts() {
   return document.querySelectorAll('[data-emend-host]').length;
 }
