@@ -25,7 +25,7 @@ const round = (x, d = 2) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** 
 
 function nativeRun(sentences) {
   const target = process.env.CARGO_TARGET_DIR ?? join(process.env.HOME, '.cache/emend/target');
-  const bin = join(target, 'release', 'emend');
+  const bin = join(target, process.env.EMEND_PROFILE ?? 'release', 'emend');
   const tmp = mkdtempSync(join(tmpdir(), 'emend-bench-'));
   const out = execFileSync(bin, ['compare', '--timings', join(tmp, 't.json')], {
     input: sentences.join('\n') + '\n', maxBuffer: 1 << 26,

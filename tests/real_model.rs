@@ -133,8 +133,9 @@ fn missing_model_folder_names_the_file() {
 
 #[cfg(target_arch = "wasm32")]
 mod js_api {
-    use super::*;
+    use super::{js_slice, CONFIG, DECODER, ENCODER, TOKENIZER};
     use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::wasm_bindgen_test as test;
 
     #[test]
     fn js_check_returns_suggestions_with_utf16_offsets() {

@@ -129,31 +129,31 @@ fn quote(words: &[String]) -> String {
     format!("“{}”", words.join(" "))
 }
 
+fn all_punct(ws: &[String]) -> bool {
+    !ws.is_empty() && ws.iter().all(|w| is_punct(w))
+}
+
+/// What kind of words were added or removed on their own: `fallback` if nothing more specific.
+fn lone_words(ws: &[String], fallback: Category) -> (Category, &'static str) {
+    if all_punct(ws) {
+        (Category::Punctuation, "punctuation")
+    } else if ws.len() == 1 && in_list(DETERMINERS, &ws[0]) {
+        (Category::Determiner, "article or determiner")
+    } else if ws.len() == 1 && in_list(PREPOSITIONS, &ws[0]) {
+        (Category::Preposition, "preposition")
+    } else {
+        (fallback, "word")
+    }
+}
+
 /// Categorise the changed words and explain the change in one line.
 pub fn classify(removed: &[String], added: &[String]) -> (Category, String) {
-    let all_punct = |ws: &[String]| !ws.is_empty() && ws.iter().all(|w| is_punct(w));
     if removed.is_empty() {
-        let (cat, what) = if all_punct(added) {
-            (Category::Punctuation, "punctuation")
-        } else if added.len() == 1 && in_list(DETERMINERS, &added[0]) {
-            (Category::Determiner, "article or determiner")
-        } else if added.len() == 1 && in_list(PREPOSITIONS, &added[0]) {
-            (Category::Preposition, "preposition")
-        } else {
-            (Category::MissingWord, "word")
-        };
+        let (cat, what) = lone_words(added, Category::MissingWord);
         return (cat, format!("Missing {what}: add {}.", quote(added)));
     }
     if added.is_empty() {
-        let (cat, what) = if all_punct(removed) {
-            (Category::Punctuation, "punctuation")
-        } else if removed.len() == 1 && in_list(DETERMINERS, &removed[0]) {
-            (Category::Determiner, "article or determiner")
-        } else if removed.len() == 1 && in_list(PREPOSITIONS, &removed[0]) {
-            (Category::Preposition, "preposition")
-        } else {
-            (Category::UnnecessaryWord, "word")
-        };
+        let (cat, what) = lone_words(removed, Category::UnnecessaryWord);
         return (cat, format!("Unnecessary {what}: remove {}.", quote(removed)));
     }
     let (r, a) = (removed.join(" "), added.join(" "));

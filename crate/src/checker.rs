@@ -51,12 +51,15 @@ struct SentenceEdit {
 }
 
 const CACHE_SENTENCES: usize = 2048;
-const BATCH: usize = 8;
+/// Sentences verified together in one decoder call (measured: see bench/RESULTS.md).
+pub const DEFAULT_BATCH: usize = 8;
 
 pub struct Checker {
     model: Model,
     cache: LruCache<String, Arc<[SentenceEdit]>>,
     pub decoder: DecoderKind,
+    /// How many sentences share one encoder/decoder call.
+    pub batch: usize,
 }
 
 struct ModelScorer<'a> {
@@ -76,6 +79,7 @@ impl Checker {
             model,
             cache: LruCache::new(NonZeroUsize::new(CACHE_SENTENCES).unwrap()),
             decoder: DecoderKind::Aggressive,
+            batch: DEFAULT_BATCH,
         }
     }
 
@@ -108,7 +112,7 @@ impl Checker {
         let mut out = vec![String::new(); units.len()];
         let mut stats = DecodeStats::default();
         let params = self.params();
-        for batch in order.chunks(BATCH) {
+        for batch in order.chunks(self.batch.max(1)) {
             let srcs: Vec<Vec<u32>> = batch.iter().map(|&i| tokens[i].clone()).collect();
             let enc = self.model.encode(&srcs)?;
             let mut scorer = ModelScorer { model: &self.model, enc: &enc };

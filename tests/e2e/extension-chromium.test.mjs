@@ -170,3 +170,15 @@ test('turning the site off removes every underline; no request leaves the fixtur
   assert.deepEqual(foreign, [], 'no network requests beyond the fixture server');
   await page.close();
 });
+
+test('popup reports the model as ready and offers the per-site switch', async () => {
+  const [worker] = context.serviceWorkers();
+  const id = new URL(worker.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/popup.html`);
+  await page.waitForFunction(() => document.getElementById('model').textContent.startsWith('ready'), null, { timeout: 60_000 });
+  assert.match(await page.textContent('#model'), /^ready/);
+  assert.equal(await page.isVisible('#site'), true);
+  await page.screenshot({ path: join(ARTIFACTS, 'chromium-popup.png') });
+  await page.close();
+});

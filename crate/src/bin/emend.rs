@@ -24,9 +24,12 @@ enum Command {
         model: Option<PathBuf>,
         #[arg(long, default_value = "aggressive")]
         decoder: DecoderKind,
-        /// Lines corrected per batch
+        /// Lines read before correcting them together
         #[arg(long, default_value_t = 64)]
         batch: usize,
+        /// Sentences verified together in one decoder call
+        #[arg(long, default_value_t = emend::checker::DEFAULT_BATCH)]
+        decode_batch: usize,
     },
     /// Read a whole text on stdin, print its suggestions as JSON (UTF-16 offsets).
     Check {
@@ -53,9 +56,10 @@ fn load(model: Option<PathBuf>) -> Result<Checker, String> {
 fn run(cli: Cli) -> Result<(), String> {
     let err = |e: emend::EmendError| e.to_string();
     match cli.command {
-        Command::Correct { model, decoder, batch } => {
+        Command::Correct { model, decoder, batch, decode_batch } => {
             let mut checker = load(model)?;
             checker.decoder = decoder;
+            checker.batch = decode_batch;
             let stdin = io::stdin();
             let mut out = io::BufWriter::new(io::stdout().lock());
             let lines: Vec<String> = stdin.lock().lines().collect::<Result<_, _>>().map_err(|e| e.to_string())?;

@@ -1,0 +1,59 @@
+//! The `emend` binary with the shipped model: line discipline, JSON output, clear errors.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+fn run(args: &[&str], stdin: &str) -> (bool, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_emend"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("emend runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.success(), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+#[test]
+fn correct_writes_one_line_per_input_line() {
+    let input = "I have a apple.\n\nThis sentence is fine.\n😀 東京 https://example.com/x_y\n";
+    let (ok, out, err) = run(&["correct"], input);
+    assert!(ok, "{err}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 4, "{out:?}");
+    assert_eq!(lines[1], "");
+    assert_eq!(lines[3], "😀 東京 https://example.com/x_y", "non-prose comes back unchanged");
+}
+
+#[test]
+fn greedy_and_aggressive_cli_agree() {
+    let input = "She go to school yesterday.\nI has two brother and they lives in London.\n";
+    let (_, aggressive, _) = run(&["correct", "--decoder", "aggressive"], input);
+    let (_, greedy, _) = run(&["correct", "--decoder", "greedy"], input);
+    assert_eq!(aggressive, greedy);
+}
+
+#[test]
+fn check_prints_json_suggestions() {
+    let (ok, out, err) = run(&["check"], "I have a apple. She go to school.");
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert!(v["suggestions"].is_array());
+    assert!(v["stats"]["sentences"].as_u64() == Some(2), "{v}");
+}
+
+#[test]
+fn missing_model_is_a_clear_error() {
+    let (ok, _, err) = run(&["correct", "--model", "/nonexistent/model"], "text\n");
+    assert!(!ok);
+    assert!(err.contains("encoder.onnx") && err.contains("/nonexistent/model"), "{err}");
+}
+
+#[test]
+fn unknown_decoder_is_rejected() {
+    let (ok, _, err) = run(&["correct", "--decoder", "beam"], "text\n");
+    assert!(!ok);
+    assert!(err.contains("beam"), "{err}");
+}
