@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use crate::align::{align, apply, word_spans};
 use crate::category::{classify, Category};
-use crate::decode::{decode, DecodeParams, DecodeStats, DecoderKind, Scorer};
+use crate::corrector::Corrector;
+use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
-use crate::model::{Encoded, Model};
 use crate::segment::{chunk, is_prose, protected_spans, sentences};
 use crate::utf16::byte_to_utf16;
 
@@ -55,79 +55,30 @@ const CACHE_SENTENCES: usize = 2048;
 pub const DEFAULT_BATCH: usize = 8;
 
 pub struct Checker {
-    model: Model,
+    corrector: Box<dyn Corrector>,
     cache: LruCache<String, Arc<[SentenceEdit]>>,
     pub decoder: DecoderKind,
     /// How many sentences share one encoder/decoder call.
     pub batch: usize,
 }
 
-struct ModelScorer<'a> {
-    model: &'a Model,
-    enc: &'a Encoded,
-}
-
-impl Scorer for ModelScorer<'_> {
-    fn predict(&mut self, requests: &[(usize, &[u32])]) -> Result<Vec<Vec<u32>>> {
-        self.model.predict(self.enc, requests)
-    }
-}
-
 impl Checker {
-    pub fn new(model: Model) -> Self {
+    pub fn new(corrector: impl Corrector + 'static) -> Self {
         Checker {
-            model,
+            corrector: Box::new(corrector),
             cache: LruCache::new(NonZeroUsize::new(CACHE_SENTENCES).unwrap()),
             decoder: DecoderKind::Aggressive,
             batch: DEFAULT_BATCH,
         }
     }
 
-    pub fn model(&self) -> &Model {
-        &self.model
-    }
-
     pub fn clear_cache(&mut self) {
         self.cache.clear();
     }
 
-    fn params(&self) -> DecodeParams {
-        let c = &self.model.config;
-        DecodeParams { bos: c.bos_id, eos: c.eos_id, max_decoder_len: c.max_target_tokens, max_ngram: 3 }
-    }
-
-    /// Correct each unit with the model (no cache, no alignment): what the model writes.
+    /// Correct each unit (no cache, no alignment): what the model writes.
     pub fn correct_units(&self, units: &[&str]) -> Result<(Vec<String>, DecodeStats)> {
-        let max_src = self.model.config.max_source_tokens;
-        let mut tokens = Vec::with_capacity(units.len());
-        for u in units {
-            let mut ids = self.model.tokenize(u)?;
-            ids.truncate(max_src - 1);
-            ids.push(self.model.config.eos_id);
-            tokens.push(ids);
-        }
-        // Similar lengths share a batch: less padding in the encoder.
-        let mut order: Vec<usize> = (0..units.len()).collect();
-        order.sort_by_key(|&i| tokens[i].len());
-        let mut out = vec![String::new(); units.len()];
-        let mut stats = DecodeStats::default();
-        let params = self.params();
-        for batch in order.chunks(self.batch.max(1)) {
-            let srcs: Vec<Vec<u32>> = batch.iter().map(|&i| tokens[i].clone()).collect();
-            let enc = self.model.encode(&srcs)?;
-            let mut scorer = ModelScorer { model: &self.model, enc: &enc };
-            let (outputs, s) = decode(self.decoder, &mut scorer, &srcs, &params)?;
-            stats.passes += s.passes;
-            stats.rows += s.rows;
-            for (&i, ids) in batch.iter().zip(outputs) {
-                out[i] = self.model.detokenize(&ids)?;
-            }
-        }
-        Ok((out, stats))
-    }
-
-    fn fits(&self, s: &str) -> bool {
-        self.model.tokenize(s).map(|t| t.len() < self.model.config.max_source_tokens).unwrap_or(false)
+        self.corrector.correct_units(units, self.decoder, self.batch)
     }
 
     /// Suggestions with byte offsets into `text`, sorted by position.
@@ -137,7 +88,7 @@ impl Checker {
             if !is_prose(&text[s.clone()]) {
                 continue;
             }
-            let mut fits = |piece: &str| piece.len() < 400 && self.fits(piece);
+            let mut fits = |piece: &str| piece.len() < 400 && self.corrector.fits(piece);
             units.extend(chunk(text, s, &mut fits));
         }
         let mut stats = CheckStats { sentences: units.len(), ..Default::default() };

@@ -8,6 +8,7 @@ pub mod align;
 pub mod category;
 pub mod checker;
 pub mod config;
+pub mod corrector;
 pub mod decode;
 pub mod error;
 pub mod model;
@@ -18,6 +19,7 @@ pub mod wasm;
 
 pub use category::Category;
 pub use checker::{CheckResult, CheckStats, Checker, Suggestion};
+pub use corrector::Corrector;
 pub use decode::{DecodeStats, DecoderKind};
 pub use error::{EmendError, Result};
 pub use model::{Model, ModelFiles};

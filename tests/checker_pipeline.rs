@@ -1,0 +1,128 @@
+//! The text pipeline (sentences, chunking, non-prose, cache, alignment, UTF-16 offsets) with
+//! a deterministic rule-based corrector in place of the model, natively and in browsers.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use emend::{Checker, Corrector, DecodeStats, DecoderKind, Result};
+
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen_test::wasm_bindgen_test as test;
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
+/// Fixes a few known errors by plain substitution and counts the units it was asked about.
+struct Rules {
+    calls: Rc<Cell<usize>>,
+}
+
+const RULES: &[(&str, &str)] =
+    &[("a apple", "an apple"), ("She go ", "She goes "), ("buyed", "bought"), ("We was", "We were"), ("teh", "the")];
+
+impl Corrector for Rules {
+    fn correct_units(&self, units: &[&str], _: DecoderKind, _: usize) -> Result<(Vec<String>, DecodeStats)> {
+        self.calls.set(self.calls.get() + units.len());
+        let out = units
+            .iter()
+            .map(|u| RULES.iter().fold(u.to_string(), |s, (from, to)| s.replace(from, to)))
+            .collect();
+        Ok((out, DecodeStats::default()))
+    }
+    fn fits(&self, unit: &str) -> bool {
+        unit.split_whitespace().count() <= 40
+    }
+}
+
+fn checker() -> (Checker, Rc<Cell<usize>>) {
+    let calls = Rc::new(Cell::new(0));
+    (Checker::new(Rules { calls: calls.clone() }), calls)
+}
+
+fn js_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).expect("offsets fall on character boundaries")
+}
+
+#[test]
+fn offsets_are_utf16_with_emoji_cjk_and_rtl() {
+    let (mut c, _) = checker();
+    let text = "😀👍🏽 東京は大きい. I have a apple 🍎. שלום, She go to school. مرحبا We was here.";
+    let r = c.check(text).unwrap();
+    let got: Vec<(String, String)> = r.suggestions.iter().map(|s| (s.original.clone(), s.replacement.clone())).collect();
+    assert_eq!(
+        got,
+        [("a".into(), "an".into()), ("go".into(), "goes".into()), ("was".into(), "were".into())],
+        "{:?}",
+        r.suggestions
+    );
+    for s in &r.suggestions {
+        assert_eq!(js_slice(text, s.start, s.end), s.original);
+    }
+    assert_eq!(r.suggestions[0].category, emend::Category::Determiner);
+}
+
+#[test]
+fn correct_text_applies_fixes_and_keeps_everything_else() {
+    let (mut c, _) = checker();
+    let text = "  She go to school.\n\n\tI have a apple  😀 and buyed teh pear!  ";
+    assert_eq!(c.correct_text(text).unwrap(), "  She goes to school.\n\n\tI have an apple  😀 and bought the pear!  ");
+}
+
+#[test]
+fn empty_whitespace_and_non_prose_are_not_sent_to_the_model() {
+    let (mut c, calls) = checker();
+    for text in ["", "   \n\t ", "https://example.com/a_b?c=d", "let x_y = foo(bar);", "12 34 56"] {
+        let r = c.check(text).unwrap();
+        assert!(r.suggestions.is_empty(), "{text:?}");
+    }
+    assert_eq!(calls.get(), 0);
+}
+
+#[test]
+fn protected_words_are_never_edited() {
+    let (mut c, _) = checker();
+    // The rules would change "teh" inside the URL; the checker must not offer that.
+    let text = "Read https://example.com/teh_docs and teh notes.";
+    let r = c.check(text).unwrap();
+    assert_eq!(r.suggestions.len(), 1, "{:?}", r.suggestions);
+    assert_eq!(js_slice(text, r.suggestions[0].start, r.suggestions[0].end), "teh");
+    assert!(r.suggestions[0].start > text.find("notes").unwrap() - 5);
+}
+
+#[test]
+fn huge_input_is_chunked_not_dropped() {
+    let (mut c, _) = checker();
+    let text = "and she go to teh school ".repeat(600); // 3,600 words, no full stop
+    let r = c.check(&text).unwrap();
+    assert!(r.stats.sentences > 50, "{:?}", r.stats);
+    assert_eq!(r.suggestions.len(), 600, "every chunk is checked");
+    for s in &r.suggestions {
+        assert_eq!(js_slice(&text, s.start, s.end), "teh");
+    }
+}
+
+#[test]
+fn cache_rechecks_only_the_changed_sentence() {
+    let (mut c, calls) = checker();
+    c.check("I like tea. She go to school. We was happy.").unwrap();
+    assert_eq!(calls.get(), 3);
+    let r = c.check("I like coffee. She go to school. We was happy.").unwrap();
+    assert_eq!((r.stats.sentences, r.stats.cached), (3, 2));
+    assert_eq!(calls.get(), 4, "only the edited sentence went to the model");
+    assert_eq!(r.suggestions.len(), 2);
+}
+
+#[test]
+fn wholesale_rewrites_are_not_offered() {
+    struct Rewriter;
+    impl Corrector for Rewriter {
+        fn correct_units(&self, units: &[&str], _: DecoderKind, _: usize) -> Result<(Vec<String>, DecodeStats)> {
+            Ok((units.iter().map(|_| ", , , , , , , ,".to_string()).collect(), DecodeStats::default()))
+        }
+        fn fits(&self, _: &str) -> bool {
+            true
+        }
+    }
+    let mut c = Checker::new(Rewriter);
+    assert!(c.check("She goes to school every day with her friends.").unwrap().suggestions.is_empty());
+}
