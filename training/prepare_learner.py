@@ -7,8 +7,9 @@ SOURCES = ["wi_abc_train", "fce_train"]
 
 def main() -> None:
     out_path = work("learner.tsv")
+    changed_path = work("learner_changed.tsv")  # only pairs with a correction, to up-weight edits
     n = 0
-    with out_path.open("w") as out:
+    with out_path.open("w") as out, changed_path.open("w") as changed:
         for name in SOURCES:
             src = (DATA / "parallel" / f"{name}.src").read_text().splitlines()
             tgt = (DATA / "parallel" / f"{name}.tgt").read_text().splitlines()
@@ -17,6 +18,8 @@ def main() -> None:
                 s, t = detokenize(s.strip()), detokenize(t.strip())
                 if s and t and "\t" not in s + t:
                     out.write(f"{s}\t{t}\n")
+                    if s != t:
+                        changed.write(f"{s}\t{t}\n")
                     n += 1
     print(f"learner pairs: {n} -> {out_path}")
 
