@@ -11,6 +11,7 @@ import argparse
 import json
 import math
 import random
+import signal
 import time
 
 import torch
@@ -167,8 +168,13 @@ def main() -> None:
             torch.save({"cfg": cfg.to_dict(), "model": {k: v.half() for k, v in model.state_dict().items()},
                         "run": args.run, "step": step, "hours": elapsed_h, "log": log}, REPO_CHECKPOINT)
 
+    # A kill (SIGTERM/SIGINT) ends the run cleanly with a checkpoint instead of losing work.
+    stop = []
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: stop.append(True))
+
     model.train()
-    while time.time() - start < args.minutes * 60:
+    while time.time() - start < args.minutes * 60 and not stop:
         if seen >= len(plan):
             epoch, seen = epoch + 1, 0
             plan = batches(pairs, args.max_tokens, random.Random(args.seed + epoch))

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use lru::LruCache;
 use serde::Serialize;
 
-use crate::align::{align, apply, word_spans};
+use crate::align::{align, apply, word_spans, Edit};
 use crate::category::{classify, Category};
 use crate::corrector::Corrector;
 use crate::decode::{DecodeStats, DecoderKind};
@@ -157,6 +157,46 @@ impl Checker {
 /// hallucination), not a fix a user can review word by word: it is not offered.
 const MAX_CHANGED_SHARE: f64 = 0.6;
 
+/// An edit touching more words than this is not a fix a user can check at a glance.
+const MAX_EDIT_WORDS: usize = 5;
+
+/// Signs of a small model losing its way rather than fixing an error: a long edit, a word
+/// written twice in a row, a stuttered run ("PPPP", "lalala") or a changed proper noun.
+fn looks_degenerate(unit: &str, e: &Edit) -> bool {
+    if e.removed.len() > MAX_EDIT_WORDS || e.added.len() > MAX_EDIT_WORDS {
+        return true;
+    }
+    let original = &unit[e.range.clone()];
+    let doubled = |s: &str| {
+        let words: Vec<&str> = word_spans(s).into_iter().map(|r| &s[r]).collect();
+        words.windows(2).any(|w| w[0].chars().any(char::is_alphabetic) && w[0].eq_ignore_ascii_case(w[1]))
+    };
+    // Look one word either side: an inserted word may double its neighbour.
+    let before = unit[..e.range.start].split_whitespace().last().unwrap_or("");
+    let after = unit[e.range.end..].split_whitespace().next().unwrap_or("");
+    if doubled(&format!("{before} {} {after}", e.replacement)) && !doubled(&format!("{before} {original} {after}")) {
+        return true;
+    }
+    if has_stutter(&e.replacement) && !has_stutter(original) {
+        return true;
+    }
+    // A capitalised word inside the sentence is most likely a name: only its case may change.
+    let mid_sentence_name = e.range.start > 0
+        && e.removed.iter().any(|w| w.chars().next().is_some_and(char::is_uppercase) && w.len() > 1 && w != "I");
+    mid_sentence_name && original.to_lowercase() != e.replacement.to_lowercase()
+}
+
+/// A letter 4 times, a 2-letter chunk 3 times or a 3-letter chunk twice, in a row.
+fn has_stutter(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    let run = |n: usize, times: usize| {
+        (0..c.len().saturating_sub(n * times - 1)).any(|i| {
+            c[i..i + n].iter().all(|x| x.is_alphabetic()) && (1..times).all(|k| c[i..i + n] == c[i + k * n..i + (k + 1) * n])
+        })
+    };
+    run(1, 4) || run(2, 3) || run(3, 2)
+}
+
 /// Edits for one unit, minus any that would touch a protected word (URL, code, ...).
 fn sentence_edits(unit: &str, corrected: &str) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
@@ -168,6 +208,7 @@ fn sentence_edits(unit: &str, corrected: &str) -> Vec<SentenceEdit> {
     }
     edits
         .into_iter()
+        .filter(|e| !looks_degenerate(unit, e))
         .filter(|e| !protected.iter().any(|p| p.start < e.range.end && e.range.start < p.end))
         .filter(|e| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure
         .map(|e| {
@@ -175,4 +216,28 @@ fn sentence_edits(unit: &str, corrected: &str) -> Vec<SentenceEdit> {
             SentenceEdit { range: e.range, replacement: e.replacement, category, message }
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(src: &str, fixed: &str) -> Vec<String> {
+        sentence_edits(src, fixed).into_iter().map(|e| e.replacement).collect()
+    }
+
+    #[test]
+    fn real_fixes_pass_the_degeneration_filter() {
+        assert_eq!(kept("I has a apple in London.", "I have an apple in London."), ["have an"]);
+        assert_eq!(kept("i like the Internet", "I like the internet"), ["I", "internet"]);
+        assert_eq!(kept("For example Barcelona is big.", "For example, Barcelona is big."), ["example,"]);
+    }
+
+    #[test]
+    fn degenerate_outputs_are_dropped() {
+        assert!(kept("I think public transport will be there.", "I think public transport will will be there.").is_empty());
+        assert!(kept("You can visit Puerta del Sol today.", "You can visit PPPPPas del Sol today.").is_empty());
+        assert!(kept("My team is Manchester United now.", "My team is the United now.").is_empty());
+        assert!(kept("a b c d e f g h i j k l", "a b x y z w v u t s k l").is_empty());
+    }
 }
