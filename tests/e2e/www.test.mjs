@@ -7,9 +7,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import { ARTIFACTS, launchChromium } from './browsers.mjs';
+import { TEXT } from './fixture-server.mjs';
 
 let server, browser, base;
-const TEXT = 'She go to school yesterday and buyed a apple. I has two brother.';
 
 before(async () => {
   server = await startServer(0);
