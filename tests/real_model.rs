@@ -51,7 +51,7 @@ fn correct_text_leaves_good_text_alone() {
 #[test]
 fn offsets_are_utf16_with_emoji_cjk_and_rtl() {
     let mut c = checker();
-    let text = "😀👍🏽 東京 is big. In addition to that, i enjoy cooking 🍎. שלום, i like it.";
+    let text = "😀👍🏽 東京 is big. 🍎 In addition to that, i enjoy cooking. שלום. I think i like it.";
     let result = c.check(text).unwrap();
     assert!(!result.suggestions.is_empty(), "expected suggestions in {text:?}");
     for s in &result.suggestions {
