@@ -123,7 +123,7 @@ def main() -> None:
     ap.add_argument("--only", choices=["wi", "jfleg", "conll"], action="append")
     args = ap.parse_args()
     model = Path(args.model)
-    results = {"model": str(model), "system": args.system}
+    results = {"model": str(model.resolve().relative_to(REPO)) if model.resolve().is_relative_to(REPO) else str(model), "system": args.system}
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
         if not args.only or "wi" in args.only:
