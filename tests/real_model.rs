@@ -28,8 +28,8 @@ fn js_slice(text: &str, start: usize, end: usize) -> String {
 }
 
 /// Errors the shipped model is known to fix (see model/MODEL_CARD.md for what it misses).
-const KNOWN: &str = "In addition to that, i enjoy cooking.";
-const KNOWN_FIXED: &str = "In addition to that, I enjoy cooking.";
+const KNOWN: &str = "In addition to that, i like reading books.";
+const KNOWN_FIXED: &str = "In addition to that, I like reading books.";
 
 #[test]
 fn corrects_a_known_error() {
@@ -51,7 +51,7 @@ fn correct_text_leaves_good_text_alone() {
 #[test]
 fn offsets_are_utf16_with_emoji_cjk_and_rtl() {
     let mut c = checker();
-    let text = "😀👍🏽 東京 is big. 🍎 In addition to that, i enjoy cooking. שלום. I think i like it.";
+    let text = "😀👍🏽 東京 is big. 🍎 In addition to that, i like reading books. שלום. I think i like it.";
     let result = c.check(text).unwrap();
     assert!(!result.suggestions.is_empty(), "expected suggestions in {text:?}");
     for s in &result.suggestions {
@@ -65,8 +65,8 @@ fn aggressive_equals_greedy_on_real_sentences() {
     let c = checker();
     let units = [
         "She go to school yesterday and buyed a apple.",
-        "My town is a medium size city with eighty thousand inhabitants.",
-        "It has a high density population because its small territory.",
+        "My village is a small size town with two thousand people.",
+        "It has a cold weather because its high mountains.",
         "I am agree with this opinion , because people needs to travel.",
         "This sentence is already correct.",
     ];
@@ -111,7 +111,7 @@ mod js_api {
     #[test]
     fn js_check_returns_suggestions_with_utf16_offsets() {
         let mut e = emend::wasm::Emend::new(ENCODER, DECODER, TOKENIZER, CONFIG).ok().expect("model loads");
-        let text = "🍎 In addition to that, i enjoy cooking.";
+        let text = "🍎 In addition to that, i like reading books.";
         let result = e.check(text).ok().expect("check succeeds");
         let suggestions = js_sys::Reflect::get(&result, &JsValue::from_str("suggestions")).unwrap();
         let arr = js_sys::Array::from(&suggestions);

@@ -22,4 +22,4 @@ export async function startFixtures() {
 }
 
 // Known errors; the shipped model reliably fixes at least the lower-case "i".
-export const TEXT = 'She go to school yesterday and buyed a apple. In addition to that, i enjoy cooking.';
+export const TEXT = 'She go to school yesterday and buyed a apple. In addition to that, i like reading books.';
