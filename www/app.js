@@ -2,7 +2,8 @@
 import { EngineClient } from './engine-client.js';
 import { FieldOverlay } from '../extension/src/ui/overlay.js';
 import { SuggestionCard } from '../extension/src/ui/card.js';
-import { replaceInField, relocate } from '../extension/src/ui/field-text.js';
+import { afterFix, replaceInField, relocate } from '../extension/src/ui/field-text.js';
+import { filterSuggestions, ignoreKey } from '../extension/src/settings.js';
 import { CATEGORY_LABELS } from '../extension/src/ui/categories.js';
 
 const editor = document.getElementById('editor');
@@ -13,27 +14,20 @@ const listEl = document.getElementById('list');
 
 const engine = new EngineClient(new URL('./engine-worker.js', import.meta.url));
 const ignored = new Set();
-const dictionary = new Set();
-const disabled = new Set();
+// The demo keeps its choices for the page's lifetime; the extension keeps them in storage.
+const settings = { dictionary: [], disabledCategories: [] };
 let suggestions = [];
 let checkedText = null;
 let seq = 0;
 let ready = false;
 
-const keyOf = (s) => `${s.original}\u0000${s.replacement}`;
-
-function visible(all) {
-  return all.filter(
-    (s) => !ignored.has(keyOf(s)) && !disabled.has(s.category) &&
-      !(s.category === 'spelling' && dictionary.has(s.original.toLowerCase())),
-  );
-}
+const visible = (all) => filterSuggestions(all, settings, ignored);
 
 const card = new SuggestionCard(document, {
   onFix: (s) => applyFix(s),
-  onIgnore: (s) => { ignored.add(keyOf(s)); show(); },
-  onAddWord: (s) => { dictionary.add(s.original.toLowerCase()); show(); },
-  onDisableCategory: (s) => { disabled.add(s.category); show(); },
+  onIgnore: (s) => { ignored.add(ignoreKey(s)); show(); },
+  onAddWord: (s) => { settings.dictionary.push(s.original); show(); },
+  onDisableCategory: (s) => { settings.disabledCategories.push(s.category); show(); },
 });
 const overlay = new FieldOverlay(editor, (s, el) => card.open(s, el.getBoundingClientRect()));
 
@@ -56,11 +50,7 @@ function applyFix(s) {
   if (!at) return schedule(0);
   replaceInField(editor, at[0], at[1], s.replacement);
   // Shift the other underlines so they stay on their words until the re-check lands.
-  const delta = s.replacement.length - (at[1] - at[0]);
-  suggestions = suggestions
-    .filter((o) => o !== s)
-    .map((o) => (o.start >= at[1] ? { ...o, start: o.start + delta, end: o.end + delta } : o))
-    .filter((o) => o.end <= at[0] || o.start >= at[0] + s.replacement.length);
+  suggestions = afterFix(suggestions, s, at);
   checkedText = editor.value;
   show();
   schedule(0);

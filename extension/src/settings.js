@@ -29,12 +29,15 @@ export function onSettingsChanged(fn) {
   });
 }
 
+/** What "Ignore" remembers: this change of these words. */
+export const ignoreKey = (s) => `${s.original}\u0000${s.replacement}`;
+
 /** Hide what the user asked not to see. */
 export function filterSuggestions(suggestions, settings, ignored = new Set()) {
   const words = new Set(settings.dictionary.map((w) => w.toLowerCase()));
   const off = new Set(settings.disabledCategories);
   return suggestions.filter(
-    (s) => !off.has(s.category) && !ignored.has(`${s.original}\u0000${s.replacement}`) &&
+    (s) => !off.has(s.category) && !ignored.has(ignoreKey(s)) &&
       !(s.category === 'spelling' && words.has(s.original.toLowerCase())),
   );
 }

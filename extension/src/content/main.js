@@ -4,9 +4,9 @@
 
 import { FieldOverlay } from '../ui/overlay.js';
 import { SuggestionCard } from '../ui/card.js';
-import { relocate, replaceInField } from '../ui/field-text.js';
+import { afterFix, relocate, replaceInField } from '../ui/field-text.js';
 import { EditableView } from './editable-view.js';
-import { filterSuggestions, loadSettings, onSettingsChanged, saveSettings, siteEnabled } from '../settings.js';
+import { filterSuggestions, ignoreKey, loadSettings, onSettingsChanged, saveSettings, siteEnabled } from '../settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const TEXT_INPUTS = new Set(['text', 'search', '']);
@@ -110,11 +110,7 @@ class Controller {
     if (!at) return this.schedule(0); // the words are gone: never write over other text
     if (this.isField) replaceInField(this.el, at[0], at[1], s.replacement);
     else this.view.replace(at[0], at[1], s.replacement);
-    const delta = s.replacement.length - (at[1] - at[0]);
-    this.all = this.all
-      .filter((o) => o !== s)
-      .map((o) => (o.start >= at[1] ? { ...o, start: o.start + delta, end: o.end + delta } : o))
-      .filter((o) => o.end <= at[0] || o.start >= at[0] + s.replacement.length);
+    this.all = afterFix(this.all, s, at);
     this.render();
     this.schedule(0);
   }
@@ -179,7 +175,7 @@ async function main() {
   card = new SuggestionCard(document, {
     onFix: (s) => card.controller?.apply(s),
     onIgnore: (s) => {
-      ignored.add(`${s.original}\u0000${s.replacement}`);
+      ignored.add(ignoreKey(s));
       card.controller?.render();
     },
     onAddWord: async (s) => {

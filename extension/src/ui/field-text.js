@@ -40,3 +40,16 @@ export function relocate(value, start, end, original) {
   }
   return best;
 }
+
+/**
+ * The other suggestions after `fixed` was applied at `at` ([start, end] of its original):
+ * those after it shift by the length change, those it overlapped are dropped.
+ */
+export function afterFix(suggestions, fixed, at) {
+  const delta = fixed.replacement.length - (at[1] - at[0]);
+  const end = at[0] + fixed.replacement.length;
+  return suggestions
+    .filter((o) => o !== fixed)
+    .map((o) => (o.start >= at[1] ? { ...o, start: o.start + delta, end: o.end + delta } : o))
+    .filter((o) => o.end <= at[0] || o.start >= end);
+}
