@@ -4,7 +4,6 @@ import { FieldOverlay } from '../extension/src/ui/overlay.js';
 import { SuggestionCard } from '../extension/src/ui/card.js';
 import { afterFix, replaceInField, relocate } from '../extension/src/ui/field-text.js';
 import { filterSuggestions, ignoreKey } from '../extension/src/settings.js';
-import { CATEGORY_LABELS } from '../extension/src/ui/categories.js';
 
 const editor = document.getElementById('editor');
 const statusEl = document.getElementById('status');
@@ -39,7 +38,7 @@ function show() {
     const b = document.createElement('button');
     b.textContent = `${s.original} → ${s.replacement}`;
     b.addEventListener('click', () => applyFix(s));
-    li.append(b, ` — ${CATEGORY_LABELS[s.category] ?? s.category}: ${s.message}`);
+    li.append(b, ` — ${s.message}`);
     return li;
   }));
 }
