@@ -14,6 +14,7 @@ corrected, and the output re-tokenised with spaCy, as ERRANT tokenises.
 import argparse
 import json
 import math
+import os
 import random
 import re
 import subprocess
@@ -32,10 +33,11 @@ CONLL_GOLD = DATA / "conll13" / "revised" / "official-preprocessed.m2"
 
 def emend_binary() -> Path:
     # The dev profile builds tract optimised (Cargo.toml) and shares the test build; the
-    # numbers do not depend on the profile, only the time does.
-    subprocess.run(["cargo", "build", "-q", "-p", "emend", "--bin", "emend"], cwd=REPO, check=True)
+    # numbers do not depend on the profile, only the time does. Same target dir as scripts/.
+    env = {**os.environ, "CARGO_TARGET_DIR": os.environ.get("CARGO_TARGET_DIR", str(Path.home() / ".cache/emend/target"))}
+    subprocess.run(["cargo", "build", "-q", "-p", "emend", "--bin", "emend"], cwd=REPO, check=True, env=env)
     meta = json.loads(subprocess.run(["cargo", "metadata", "--format-version", "1", "--no-deps"], cwd=REPO,
-                                     check=True, capture_output=True, text=True).stdout)
+                                     check=True, capture_output=True, text=True, env=env).stdout)
     return Path(meta["target_directory"]) / "debug" / "emend"
 
 
