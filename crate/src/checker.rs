@@ -120,7 +120,6 @@ impl Checker {
                 out.push((u.start + e.range.start..u.start + e.range.end, e.clone()));
             }
         }
-        stats.cached = stats.cached.min(stats.sentences);
         Ok((out, stats))
     }
 
