@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import { ARTIFACTS, launchChromium } from './browsers.mjs';
 import { TEXT } from './fixture-server.mjs';
+import { readUnderlines } from './page-helpers.mjs';
 
 let server, browser, base;
 
@@ -34,13 +35,6 @@ async function openDemo() {
   return { page, requests };
 }
 
-async function underlines(page) {
-  return page.evaluate(() => [...document.querySelectorAll('[data-emend-host]')].flatMap((h) =>
-    [...h.shadowRoot.querySelectorAll('[data-emend-start]')].map((u) => ({
-      start: Number(u.dataset.emendStart), end: Number(u.dataset.emendEnd), category: u.dataset.emendCategory, text: u.textContent,
-    }))));
-}
-
 test('typed errors get underlined and one click fixes them, keeping caret and undo', async () => {
   const { page, requests } = await openDemo();
   await page.fill('#editor', '');
@@ -48,7 +42,7 @@ test('typed errors get underlined and one click fixes them, keeping caret and un
   await page.keyboard.type(TEXT);
   await page.waitForFunction(() => [...document.querySelectorAll('[data-emend-host]')]
     .some((h) => h.shadowRoot.querySelector('[data-emend-start]')), null, { timeout: 30_000 });
-  const marks = await underlines(page);
+  const marks = await page.evaluate(readUnderlines);
   assert.ok(marks.length >= 1);
   for (const m of marks) {
     assert.equal(TEXT.slice(m.start, m.end), m.text, 'underline sits on its words');
