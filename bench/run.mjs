@@ -11,9 +11,13 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browsers.mjs';
+import { extensionRun } from './extension.mjs';
 import { benchSentences, thousandWordDocument } from './inputs.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const version = (pkg) => JSON.parse(readFileSync(join(ROOT, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const ORT_VERSION = version('onnxruntime-web');
+const HARPER_VERSION = version('harper.js');
 const sampleArg = process.argv.indexOf('--sample');
 const SAMPLE = sampleArg > 0 ? Number(process.argv[sampleArg + 1]) : 0;
 
@@ -47,13 +51,27 @@ function rendererPeakMb(browserPid) {
   return peak || null;
 }
 
-async function browserRun(sentences, doc) {
+/** Run `fn(args)` in a fresh headless Chromium on the bench page; adds the renderer's peak memory. */
+async function inBrowser(fn, args) {
   const server = await startServer(0);
   const base = `http://127.0.0.1:${server.address().port}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  const page = await browser.newPage();
-  await page.goto(`${base}/www/bench.html`);
-  const result = await page.evaluate(async ({ sentences, doc }) => {
+  try {
+    const page = await browser.newPage();
+    page.on('console', (m) => m.type() === 'error' && console.error('[page]', m.text()));
+    await page.goto(`${base}/www/bench.html`);
+    const result = await page.evaluate(fn, args);
+    result.rendererPeakMb = rendererPeakMb();
+    result.chromium = browser.version();
+    return result;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
+function browserRun(sentences, doc) {
+  return inBrowser(async ({ sentences, doc }) => {
     const { EngineClient } = await import('/www/engine-client.js');
     const t0 = performance.now();
     const e = new EngineClient('/www/engine-worker.js');
@@ -77,17 +95,61 @@ async function browserRun(sentences, doc) {
     const first = await e.check(doc, 'aggressive');
     const edited = doc.replace(' the ', ' a ');
     const again = await e.check(edited, 'aggressive');
+    // The same document with other batch sizes (sentences per decoder call), cache cleared each time.
+    const docByBatch = {};
+    for (const batch of [1, 2, 4, 8]) {
+      await e.request({ type: 'clearCache' });
+      docByBatch[batch] = (await e.request({ type: 'check', text: doc, decoder: 'aggressive', batch })).ms;
+    }
     return {
+      docByBatch,
       coldStartMs, loaded: loaded.timings, runs,
       docMs: first.ms, docStats: first.result.stats, recheckMs: again.ms, recheckStats: again.result.stats,
       wasmMemoryBytes: again.memoryBytes,
     };
   }, { sentences, doc });
-  result.rendererPeakMb = rendererPeakMb();
-  result.chromium = browser.version();
-  await browser.close();
-  server.close();
-  return result;
+}
+
+/** onnxruntime-web: the same ONNX files and the same aggressive decoding (bench/ort-worker.js). */
+function ortRun(sentences) {
+  return inBrowser(async ({ sentences }) => {
+    const { EngineClient } = await import('/www/engine-client.js');
+    const t0 = performance.now();
+    const e = new EngineClient('/bench/ort-worker.js');
+    const loaded = await e.request({ type: 'load', base: '/model/' });
+    await e.request({ type: 'correct', text: sentences[0] });
+    const coldStartMs = performance.now() - t0;
+    const ms = [], outputs = [];
+    let passes = 0;
+    for (const text of sentences) {
+      const r = await e.request({ type: 'correct', text });
+      ms.push(r.ms);
+      outputs.push(r.output);
+      passes += r.passes;
+    }
+    return { coldStartMs, loadMs: loaded.loadMs, ms, outputs, passes };
+  }, { sentences });
+}
+
+/** Harper (harper.js, rule-based), each sentence linted on its own, in the page's thread. */
+function harperRun(sentences) {
+  return inBrowser(async ({ sentences }) => {
+    const { LocalLinter } = await import('/node_modules/harper.js/dist/index.js');
+    const { binary } = await import('/node_modules/harper.js/dist/binary.js');
+    const t0 = performance.now();
+    const linter = new LocalLinter({ binary });
+    await linter.setup();
+    await linter.lint(sentences[0]);
+    const coldStartMs = performance.now() - t0;
+    const ms = [];
+    let lints = 0;
+    for (const s of sentences) {
+      const t = performance.now();
+      lints += (await linter.lint(s)).length;
+      ms.push(performance.now() - t);
+    }
+    return { coldStartMs, ms, lints };
+  }, { sentences });
 }
 
 const { wi, jfleg } = benchSentences(SAMPLE);
@@ -97,9 +159,16 @@ console.log(`benchmark: ${wi.length} W&I dev + ${jfleg.length} JFLEG dev sentenc
 const native = nativeRun(sentences);
 console.log('native done', JSON.stringify({ g: native.greedy, a: native.aggressive, mismatches: native.mismatches }));
 const web = await browserRun(sentences, doc);
+const ort = await ortRun(sentences);
+console.log('onnxruntime-web done');
+const harper = await harperRun(sentences);
+console.log('harper done');
+const ext = await extensionRun();
+console.log('extension done');
 const g = web.runs.greedy, a = web.runs.aggressive;
 const sum = (xs) => xs.reduce((x, y) => x + y, 0);
 const wasmMismatches = g.outputs.filter((o, i) => o !== a.outputs[i]).length;
+const ortMismatches = ort.outputs.filter((o, i) => o !== a.outputs[i]).length;
 
 const results = {
   wasm_p50_ms: round(pct(a.ms, 0.5)),
@@ -122,13 +191,38 @@ const results = {
   cold_start_ms: round(web.coldStartMs, 0),
   doc_1000_words_ms: round(web.docMs, 1),
   recheck_ms: round(web.recheckMs, 1),
-  ort_web_p50_ms: null,
-  harper_p50_ms: null,
+  doc_1000_words_ms_by_batch: Object.fromEntries(Object.entries(web.docByBatch).map(([b, ms]) => [b, round(ms, 0)])),
+  ort_web_p50_ms: round(pct(ort.ms, 0.5)),
+  ort_web_p95_ms: round(pct(ort.ms, 0.95)),
+  ort_web_vs_tract_p50: round(pct(ort.ms, 0.5) / pct(a.ms, 0.5)),
+  ort_web_outputs_differing_from_tract: ortMismatches,
+  ort_web_mean_passes: round(ort.passes / sentences.length),
+  ort_web_cold_start_ms: round(ort.coldStartMs, 0),
+  ort_web_peak_memory_mb: round(ort.rendererPeakMb, 1),
+  harper_p50_ms: round(pct(harper.ms, 0.5)),
+  harper_p95_ms: round(pct(harper.ms, 0.95)),
+  harper_cold_start_ms: round(harper.coldStartMs, 0),
+  harper_peak_memory_mb: round(harper.rendererPeakMb, 1),
+  harper_lints: harper.lints,
+  extension_cold_underline_ms: round(ext.cold, 0),
+  extension_warm_underline_ms: round(ext.warm, 0),
+  extension_after_idle_underline_ms: round(ext.afterIdle, 0),
   sentences: sentences.length,
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), chromium: web.chromium, node: process.version },
+  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), chromium: web.chromium, node: process.version, onnxruntime_web: ORT_VERSION, harper: HARPER_VERSION },
   date: new Date().toISOString(),
 };
 writeFileSync(join(ROOT, 'bench/results.json'), JSON.stringify(results, null, 2) + '\n');
+
+const extRows = `
+The extension in Chromium (bench/extension.mjs): from typing a sentence into a textarea to its
+first underline, including the content script's ${ext.debounceMs} ms debounce:
+
+| when | ms |
+|---|---|
+| first check after the browser starts (model loads: cold) | ${results.extension_cold_underline_ms} |
+| second tab (warm) | ${results.extension_warm_underline_ms} |
+| third tab after ${ext.idleMs / 1000} s idle (service worker stopped; offscreen document keeps the model) | ${results.extension_after_idle_underline_ms} |
+`;
 
 const md = `# Benchmark results
 
@@ -152,11 +246,18 @@ Wasm times are measured inside the worker (engine time, no message passing).
 | wasm/native p50 (aggressive) | ${round(results.wasm_p50_ms / results.native_p50_ms)}× |
 | cold start: wasm init + model fetch + load/optimise + first result | ${results.cold_start_ms} ms (init ${round(web.loaded.wasmMs, 0)}, fetch ${round(web.loaded.fetchMs, 0)}, load ${round(web.loaded.loadMs, 0)}) |
 | 1,000-word document, first check | ${results.doc_1000_words_ms} ms (${web.docStats.sentences} sentences) |
+| the same document by sentences per decoder call | ${Object.entries(results.doc_1000_words_ms_by_batch).map(([b, ms]) => `${b}: ${ms} ms`).join(', ')} |
 | re-check after a one-word edit | ${results.recheck_ms} ms (${web.recheckStats.sentences - web.recheckStats.cached} sentence re-run) |
 | peak memory, Chromium renderer (VmHWM) | ${results.peak_memory_mb} MB |
 | wasm linear memory | ${results.wasm_memory_mb} MB |
-| onnxruntime-web, same model and decoding | not measured yet |
-| Harper (harper.js) | not measured yet |
+
+Peers, in the same Chromium, one sentence per call, each in a fresh browser (memory is that browser's renderer):
+
+| engine | p50 (ms) | p95 (ms) | cold start (ms) | peak renderer memory (MB) | notes |
+|---|---|---|---|---|---|
+| Emend (tract, wasm) | ${results.wasm_p50_ms} | ${results.wasm_p95_ms} | ${results.cold_start_ms} | ${results.peak_memory_mb} | aggressive decoding |
+| onnxruntime-web ${ORT_VERSION} (wasm, 1 thread) | ${results.ort_web_p50_ms} | ${results.ort_web_p95_ms} | ${results.ort_web_cold_start_ms} | ${results.ort_web_peak_memory_mb} | same ONNX files, same aggressive decoding (bench/ort-worker.js); ${results.ort_web_vs_tract_p50}× Emend's p50; ${ortMismatches} outputs differ from tract's; ${results.ort_web_mean_passes} passes/sentence |
+| Harper ${HARPER_VERSION} (harper.js) | ${results.harper_p50_ms} | ${results.harper_p95_ms} | ${results.harper_cold_start_ms} | ${results.harper_peak_memory_mb} | rule-based, ${harper.lints} lints; page thread |
 `;
-writeFileSync(join(ROOT, 'bench/RESULTS.md'), md);
-console.log(md);
+writeFileSync(join(ROOT, 'bench/RESULTS.md'), md + extRows);
+console.log(md + extRows);

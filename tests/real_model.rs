@@ -128,3 +128,19 @@ mod js_api {
         assert!(emend::wasm::Emend::new(b"garbage", DECODER, TOKENIZER, CONFIG).is_err());
     }
 }
+
+#[test]
+fn codec_ids_end_in_eos_and_round_trip_any_text() {
+    let codec = emend::codec::Codec::from_bytes(TOKENIZER, CONFIG).expect("codec loads");
+    let eos = codec.config.eos_id;
+    for text in ["She go to school.", "😀👍🏽 東京 שלום café", ""] {
+        let ids = codec.source_ids(text).unwrap();
+        assert_eq!(ids.last(), Some(&eos), "{text:?}");
+        assert_eq!(codec.detokenize(&ids[..ids.len() - 1]).unwrap(), text);
+    }
+    // A unit longer than the encoder accepts is cut, still ending in `</s>`.
+    let long = "word ".repeat(2_000);
+    let ids = codec.source_ids(&long).unwrap();
+    assert_eq!(ids.len(), codec.config.max_source_tokens);
+    assert_eq!(ids.last(), Some(&eos));
+}

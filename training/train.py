@@ -8,6 +8,7 @@ half-precision copy in training/checkpoint/last.pt.
     python train.py --run finetune --init pretrain --data learner.tsv:1 --lr 3e-4 --minutes 30
 """
 import argparse
+import difflib
 import json
 import math
 import random
@@ -66,18 +67,39 @@ def batches(pairs, max_tokens: int, rng: random.Random):
     return out
 
 
-def collate(pairs, idx):
+def edited_positions(src: list[int], tgt: list[int]) -> list[int]:
+    """Label positions (target tokens, then </s>) where the target departs from the source:
+    replaced or inserted tokens, and the token right after a deletion (where the model must
+    skip source text)."""
+    out = []
+    for op, _, _, j1, j2 in difflib.SequenceMatcher(None, src, tgt, autojunk=False).get_opcodes():
+        if op in ("replace", "insert"):
+            out.extend(range(j1, j2))
+        elif op == "delete":
+            out.append(j1)
+    return out
+
+
+def collate(pairs, idx, edit_weight: float = 1.0):
+    """Padded batch; with edit_weight > 1 also a per-label weight that up-weights edits
+    (edit-weighted MLE, Junczys-Dowmunt et al. 2018: a copy-happy model learns to correct)."""
     src = [pairs[i][0] for i in idx]
     tgt = [pairs[i][1] for i in idx]
     S, T = max(map(len, src)), max(map(len, tgt)) + 1
     x = torch.full((len(idx), S), PAD)
     dec_in = torch.full((len(idx), T), PAD)
     labels = torch.full((len(idx), T), -100)
+    weights = torch.ones((len(idx), T))
     for b, (s, t) in enumerate(zip(src, tgt)):
         x[b, : len(s)] = torch.tensor(s)
         dec_in[b, : len(t) + 1] = torch.tensor([BOS] + t)
         labels[b, : len(t) + 1] = torch.tensor(t + [EOS])
-    return x, (x != PAD).long(), dec_in, labels
+        if edit_weight != 1.0:
+            for j in edited_positions(s[:-1], t):
+                weights[b, j] = edit_weight
+    if edit_weight == 1.0:
+        return x, (x != PAD).long(), dec_in, labels
+    return x, (x != PAD).long(), dec_in, labels, weights
 
 
 def dev_pairs(tok: Tokenizer, n: int = 400):
@@ -118,6 +140,7 @@ def main() -> None:
     ap.add_argument("--save-every", type=float, default=10, help="minutes")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dropout", type=float, help="override the model's dropout (e.g. 0 while under-trained)")
+    ap.add_argument("--edit-weight", type=float, default=1.0, help="loss weight of target tokens that edit the source")
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
@@ -178,12 +201,17 @@ def main() -> None:
         if seen >= len(plan):
             epoch, seen = epoch + 1, 0
             plan = batches(pairs, args.max_tokens, random.Random(args.seed + epoch))
-        x, m, d, y = collate(pairs, plan[seen])
+        batch = collate(pairs, plan[seen], args.edit_weight)
+        x, m, d, y = batch[:4]
         seen += 1
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.lr, args.warmup)
         logits = model(x, m, d)
-        loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), label_smoothing=0.1)
+        flat_y = y.reshape(-1)
+        per_token = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), flat_y, label_smoothing=0.1, reduction="none")
+        w = batch[4].reshape(-1) if len(batch) > 4 else torch.ones_like(per_token)
+        w = w * (flat_y != -100)
+        loss = (per_token * w).sum() / w.sum()
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)

@@ -1,6 +1,6 @@
 // Runs the Emend wasm core off the main thread. Shared by the demo page and the extension.
-// Messages in:  {id, type: 'load', wasmUrl, modelBase} | {id, type: 'check', text, decoder}
-//               | {id, type: 'correctUnits', units, decoder}
+// Messages in:  {id, type: 'load', wasmUrl, modelBase} | {id, type: 'check', text, decoder, batch?}
+//               | {id, type: 'correctUnits', units, decoder, batch?}
 // Messages out: {id, ok: true, ...} | {id, ok: false, error}
 import init, { Emend } from './pkg/emend.js';
 
@@ -51,6 +51,7 @@ self.onmessage = async ({ data }) => {
     }
     if (!engine) throw new Error('model is not loaded');
     if (data.decoder) engine.setDecoder(data.decoder);
+    if (data.batch) engine.setBatch(data.batch);
     const t0 = performance.now();
     if (type === 'check') {
       const result = engine.check(data.text);

@@ -26,15 +26,9 @@ impl Scorer for ModelScorer<'_> {
 
 impl Corrector for Model {
     fn correct_units(&self, units: &[&str], decoder: DecoderKind, batch: usize) -> Result<(Vec<String>, DecodeStats)> {
-        let c = &self.config;
+        let c = &self.codec.config;
         let params = DecodeParams { bos: c.bos_id, eos: c.eos_id, max_decoder_len: c.max_target_tokens, max_ngram: 3 };
-        let mut tokens = Vec::with_capacity(units.len());
-        for u in units {
-            let mut ids = self.tokenize(u)?;
-            ids.truncate(c.max_source_tokens - 1);
-            ids.push(c.eos_id);
-            tokens.push(ids);
-        }
+        let tokens = units.iter().map(|u| self.codec.source_ids(u)).collect::<Result<Vec<_>>>()?;
         // Similar lengths share a batch: less padding in the encoder.
         let mut order: Vec<usize> = (0..units.len()).collect();
         order.sort_by_key(|&i| tokens[i].len());
@@ -48,13 +42,13 @@ impl Corrector for Model {
             stats.passes += s.passes;
             stats.rows += s.rows;
             for (&i, ids) in group.iter().zip(outputs) {
-                out[i] = self.detokenize(&ids)?;
+                out[i] = self.codec.detokenize(&ids)?;
             }
         }
         Ok((out, stats))
     }
 
     fn fits(&self, unit: &str) -> bool {
-        self.tokenize(unit).map(|t| t.len() < self.config.max_source_tokens).unwrap_or(false)
+        self.codec.tokenize(unit).map(|t| t.len() < self.codec.config.max_source_tokens).unwrap_or(false)
     }
 }

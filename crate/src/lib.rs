@@ -7,6 +7,7 @@
 pub mod align;
 pub mod category;
 pub mod checker;
+pub mod codec;
 pub mod config;
 pub mod corrector;
 pub mod decode;

@@ -3,10 +3,9 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use tokenizers::Tokenizer;
 use tract_onnx::prelude::*;
 
-use crate::config::ModelConfig;
+use crate::codec::Codec;
 use crate::error::{EmendError, Result};
 
 type Plan = Arc<TypedRunnableModel>;
@@ -22,8 +21,7 @@ pub struct ModelFiles<'a> {
 pub struct Model {
     encoder: Plan,
     decoder: Plan,
-    tokenizer: Tokenizer,
-    pub config: ModelConfig,
+    pub codec: Codec,
 }
 
 /// Encoder output for a batch of sentences, kept to feed the decoder.
@@ -89,61 +87,40 @@ impl Model {
     }
 
     pub fn from_bytes(files: ModelFiles) -> Result<Self> {
-        let config = ModelConfig::from_bytes(files.config)?;
-        let tokenizer = Tokenizer::from_bytes(files.tokenizer).map_err(|e| EmendError::BadModel {
-            name: "tokenizer.json",
-            kind: "Hugging Face tokenizer",
-            detail: e.to_string(),
-        })?;
-        let vocab = tokenizer.get_vocab_size(true);
-        if vocab != config.vocab_size {
-            return Err(EmendError::Mismatch(format!(
-                "tokenizer has {vocab} tokens, config.json says {}",
-                config.vocab_size
-            )));
-        }
+        let codec = Codec::from_bytes(files.tokenizer, files.config)?;
         let encoder = load_graph("encoder.onnx", files.encoder, &[(i64::datum_type(), &["B", "S"]), (i64::datum_type(), &["B", "S"])])?;
-        let d = config.hidden_size.to_string();
+        let d = codec.config.hidden_size.to_string();
         let decoder = load_graph(
             "decoder.onnx",
             files.decoder,
             &[(i64::datum_type(), &["B", "T"]), (f32::datum_type(), &["B", "S", &d]), (i64::datum_type(), &["B", "S"])],
         )?;
-        let model = Model { encoder, decoder, tokenizer, config };
+        let model = Model { encoder, decoder, codec };
         model.self_check()?;
         Ok(model)
     }
 
     /// Run both graphs once on a tiny input: proves the files fit together and learns D.
     fn self_check(&self) -> Result<()> {
-        let ids = vec![vec![self.config.eos_id]];
+        let ids = vec![vec![self.codec.config.eos_id]];
         let enc = self.encode(&ids).map_err(|e| EmendError::Mismatch(format!("encoder self-check: {e}")))?;
-        if enc.dim != self.config.hidden_size {
+        if enc.dim != self.codec.config.hidden_size {
             return Err(EmendError::Mismatch(format!(
                 "encoder emits width {}, config.json says {}",
-                enc.dim, self.config.hidden_size
+                enc.dim, self.codec.config.hidden_size
             )));
         }
         let out = self
-            .decoder_logits(&enc, &[(0, &[self.config.bos_id])])
+            .decoder_logits(&enc, &[(0, &[self.codec.config.bos_id])])
             .map_err(|e| EmendError::Mismatch(format!("decoder self-check: {e}")))?;
         let vocab = out.1;
-        if vocab != self.config.vocab_size {
+        if vocab != self.codec.config.vocab_size {
             return Err(EmendError::Mismatch(format!(
                 "decoder emits {vocab} logits, config.json says {}",
-                self.config.vocab_size
+                self.codec.config.vocab_size
             )));
         }
         Ok(())
-    }
-
-    pub fn tokenize(&self, text: &str) -> Result<Vec<u32>> {
-        let enc = self.tokenizer.encode(text, false).map_err(|e| EmendError::Tokenizer(e.to_string()))?;
-        Ok(enc.get_ids().to_vec())
-    }
-
-    pub fn detokenize(&self, ids: &[u32]) -> Result<String> {
-        self.tokenizer.decode(ids, true).map_err(|e| EmendError::Tokenizer(e.to_string()))
     }
 
     /// Encode a batch of token sequences (each already ending in `</s>`).
@@ -153,7 +130,7 @@ impl Model {
         if batch == 0 || len == 0 {
             return Err(EmendError::InvalidArgument("nothing to encode".into()));
         }
-        let mut ids = vec![self.config.pad_id as i64; batch * len];
+        let mut ids = vec![self.codec.config.pad_id as i64; batch * len];
         let mut mask = vec![0i64; batch * len];
         for (b, src) in sources.iter().enumerate() {
             for (i, &t) in src.iter().enumerate() {
@@ -181,11 +158,11 @@ impl Model {
         if n == 0 || t_len == 0 {
             return Err(EmendError::InvalidArgument("empty decoder request".into()));
         }
-        if t_len > self.config.max_target_tokens {
+        if t_len > self.codec.config.max_target_tokens {
             return Err(EmendError::InvalidArgument(format!("decoder input of {t_len} tokens is too long")));
         }
         let (s, d) = (enc.len, enc.dim);
-        let mut ids = vec![self.config.pad_id as i64; n * t_len];
+        let mut ids = vec![self.codec.config.pad_id as i64; n * t_len];
         let mut hidden = Vec::with_capacity(n * s * d);
         let mut mask = Vec::with_capacity(n * s);
         for (row, (sent, input)) in requests.iter().enumerate() {

@@ -4,6 +4,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::checker::Checker;
+use crate::codec::Codec;
 use crate::decode::DecoderKind;
 use crate::model::{Model, ModelFiles};
 
@@ -54,6 +55,12 @@ impl Emend {
         Ok(())
     }
 
+    /// Sentences per decoder call when a check has several to (re)run; at least 1.
+    #[wasm_bindgen(js_name = setBatch)]
+    pub fn set_batch(&mut self, batch: usize) {
+        self.checker.batch = batch.max(1);
+    }
+
     #[wasm_bindgen(js_name = clearCache)]
     pub fn clear_cache(&mut self) {
         self.checker.clear_cache();
@@ -70,5 +77,46 @@ impl Emend {
             passes: usize,
         }
         to_js(&Out { outputs, passes: stats.passes })
+    }
+}
+
+/// The tokenizer alone (no graphs): lets another ONNX runtime run the same model files
+/// on exactly the ids Emend would use. The benchmark drives onnxruntime-web with it.
+#[wasm_bindgen(js_name = EmendCodec)]
+pub struct EmendCodec {
+    codec: Codec,
+}
+
+#[wasm_bindgen(js_class = EmendCodec)]
+impl EmendCodec {
+    #[wasm_bindgen(constructor)]
+    pub fn new(tokenizer: &[u8], config: &[u8]) -> Result<EmendCodec, JsError> {
+        Ok(EmendCodec { codec: Codec::from_bytes(tokenizer, config).map_err(js_err)? })
+    }
+
+    /// Encoder input ids for one sentence (cut to the model's limit, ending in `</s>`).
+    #[wasm_bindgen(js_name = sourceIds)]
+    pub fn source_ids(&self, text: &str) -> Result<Vec<u32>, JsError> {
+        self.codec.source_ids(text).map_err(js_err)
+    }
+
+    /// Text of output ids (without `<s>`/`</s>`).
+    pub fn detokenize(&self, ids: &[u32]) -> Result<String, JsError> {
+        self.codec.detokenize(ids).map_err(js_err)
+    }
+
+    #[wasm_bindgen(getter, js_name = bosId)]
+    pub fn bos_id(&self) -> u32 {
+        self.codec.config.bos_id
+    }
+
+    #[wasm_bindgen(getter, js_name = eosId)]
+    pub fn eos_id(&self) -> u32 {
+        self.codec.config.eos_id
+    }
+
+    #[wasm_bindgen(getter, js_name = maxTargetTokens)]
+    pub fn max_target_tokens(&self) -> usize {
+        self.codec.config.max_target_tokens
     }
 }
