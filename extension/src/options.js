@@ -2,6 +2,7 @@
 import { CATEGORY_LABELS } from './ui/categories.js';
 import { loadSettings, saveSettings } from './settings.js';
 
+const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const flash = (msg) => {
   $('saved').textContent = msg;
@@ -68,3 +69,16 @@ $('import').addEventListener('change', async (e) => {
 });
 
 render();
+
+// The shortcut as the browser has it now (the user may have changed it), and the way to change it:
+// Firefox opens its own shortcut settings; Chrome keeps them on chrome://extensions/shortcuts.
+async function renderShortcut() {
+  const commands = (await api.commands?.getAll?.()) ?? [];
+  const open = commands.find((c) => c.name === 'open-suggestion');
+  $('shortcut').textContent = open?.shortcut || 'not set';
+}
+$('change-shortcut').addEventListener('click', () => {
+  if (api.commands?.openShortcutSettings) api.commands.openShortcutSettings();
+  else api.tabs.create({ url: 'chrome://extensions/shortcuts' });
+});
+renderShortcut();

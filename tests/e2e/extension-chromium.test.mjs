@@ -182,3 +182,18 @@ test('popup reports the model as ready and offers the per-site switch', async ()
   await page.screenshot({ path: join(ARTIFACTS, 'chromium-popup.png') });
   await page.close();
 });
+
+test('options page shows the browser\'s current shortcut and saves the dictionary', async () => {
+  const [worker] = context.serviceWorkers();
+  const id = new URL(worker.url()).host;
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${id}/options.html`);
+  await page.waitForFunction(() => document.getElementById('shortcut').textContent !== '');
+  assert.equal(await page.textContent('#shortcut'), 'Alt+Shift+G');
+  await page.fill('#dictionary', 'Emend\nwasm\nEmend');
+  await page.click('#save-dictionary');
+  await page.waitForFunction(() => document.getElementById('saved').textContent === 'Saved');
+  assert.deepEqual(await worker.evaluate(() => chrome.storage.sync.get('dictionary')), { dictionary: ['Emend', 'wasm'] });
+  await worker.evaluate(() => chrome.storage.sync.set({ dictionary: [] }));
+  await page.close();
+});
