@@ -10,9 +10,10 @@ PY="${PYTHON:-$HOME/venvs/emend/bin/python}"
 "$PY" train.py --run base --data synthetic.tsv:1,learner.tsv:2 --lr 1e-3 --warmup 200 --dropout 0 --max-tokens 1200 --minutes "${MINUTES_BASE:-100}"
 "$PY" train.py --run finetune --init base --data learner.tsv:1,learner_changed.tsv:1 --lr 5e-4 --warmup 100 --dropout 0 --max-tokens 1200 --minutes "${MINUTES_FT:-30}"
 # Second fine-tune (run ft2): learner pairs plus a fixed 80k sample of the synthetic ones,
-# dropout on, so that longer training on the learner data does not just memorise it.
+# dropout on, so that longer training on the learner data does not just memorise it, and
+# edits weighted 3x in the loss, so that it learns to correct rather than copy.
 W="${EMEND_WORK:-../../emend-work}"
 [ -f "$W/synthetic_80k.tsv" ] || shuf -n 80000 --random-source=<(yes) "$W/synthetic.tsv" > "$W/synthetic_80k.tsv"
-"$PY" train.py --run ft2 --init finetune --data learner.tsv:1,learner_changed.tsv:1,synthetic_80k.tsv:1 --lr 4e-4 --warmup 800 --dropout 0.1 --max-tokens 1200 --minutes "${MINUTES_FT2:-120}"
+"$PY" train.py --run ft2 --init finetune --data learner.tsv:1,learner_changed.tsv:1,synthetic_80k.tsv:1 --lr 4e-4 --warmup 800 --dropout 0.1 --max-tokens 1200 --edit-weight 3 --minutes "${MINUTES_FT2:-120}"
 "$PY" export.py --run ft2
 "$PY" score.py --out scores/model.json

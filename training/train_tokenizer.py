@@ -16,21 +16,26 @@ def texts():
                 yield from line.rstrip("\n").split("\t")
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--vocab", type=int, default=8000)
-    args = ap.parse_args()
+def build_tokenizer(vocab: int) -> Tokenizer:
     tok = Tokenizer(models.BPE())
     # ByteLevel maps every byte to a symbol: no <unk>, spaces and emoji survive a round trip.
     tok.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=True)
     tok.decoder = decoders.ByteLevel()
     trainer = trainers.BpeTrainer(
-        vocab_size=args.vocab,
+        vocab_size=vocab,
         special_tokens=SPECIALS,
         initial_alphabet=pre_tokenizers.ByteLevel.alphabet(),
         min_frequency=2,
     )
     tok.train_from_iterator(texts(), trainer=trainer)
+    return tok
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--vocab", type=int, default=8000)
+    args = ap.parse_args()
+    tok = build_tokenizer(args.vocab)
     MODEL_DIR.mkdir(exist_ok=True)
     tok.save(str(work("tokenizer.json")))
     ids = {s: tok.token_to_id(s) for s in SPECIALS}

@@ -72,6 +72,10 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
     check(msg.text).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
     return true;
   }
+  if (msg?.type === 'warm') {
+    getEngine().catch(() => {}); // a failure shows in the popup's model status
+    return false;
+  }
   if (msg?.type === 'count') {
     setCount(sender, msg.count);
     return false;

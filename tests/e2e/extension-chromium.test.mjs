@@ -58,6 +58,27 @@ async function fixFirstUnderline(page, selector) {
   return { m, fix, replacement, value };
 }
 
+// First in this file: the model must not have been loaded by an earlier test.
+test('entering a field starts loading the model before anything is typed', async () => {
+  const [worker] = context.serviceWorkers().length ? context.serviceWorkers() : [await context.waitForEvent('serviceworker')];
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  const modelStatus = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: 'status', tabId: -1 }).then((s) => s.model));
+  const page = await openFixture();
+  await page.waitForTimeout(500);
+  assert.equal(await modelStatus(), 'idle', 'an empty page loads no model');
+  await page.click('#textarea');
+  let status = 'idle';
+  for (let i = 0; i < 100 && status === 'idle'; i++) {
+    await page.waitForTimeout(100);
+    status = await modelStatus();
+  }
+  assert.match(status, /^(loading|ready)$/);
+  assert.equal(await page.inputValue('#textarea'), '', 'nothing was typed');
+  await ext.close();
+  await page.close();
+});
+
 test('textarea: underline, card, fix keeps caret and undo', async () => {
   const page = await openFixture();
   await page.click('#textarea');

@@ -149,7 +149,19 @@ function reportCount() {
 // composedPath()[0] is the real field even when the event was retargeted to a shadow host.
 function onFocus(e) {
   const target = e.composedPath()[0];
-  if (target instanceof HTMLElement) attach(editingHost(target));
+  if (!(target instanceof HTMLElement)) return;
+  const el = editingHost(target);
+  attach(el);
+  if (controllers.has(el)) warmUp();
+}
+
+// Loading the model takes seconds the first time; start it when the user enters a field, so
+// it is usually ready by the time the first sentence is typed.
+let warmed = false;
+function warmUp() {
+  if (warmed) return;
+  warmed = true;
+  api.runtime.sendMessage({ type: 'warm' }).catch(() => {});
 }
 
 function scan(root) {
