@@ -157,6 +157,21 @@ test('contenteditable and ProseMirror: highlights named emend-*, click opens the
   await page.close();
 });
 
+test('a very long field is checked around the caret, not all at once', async () => {
+  const page = await openFixture();
+  const known = 'In addition to that, i like reading books.';
+  const filler = Array.from({ length: 600 }, (_, n) => `Paragraph ${n} describes the garden behind the house.`);
+  const text = [known, ...filler, known].join('\n'); // ~33,000 units; the caret ends at the last line
+  await page.fill('#textarea', text);
+  const marks = await waitForUnderlines(page);
+  const lastLine = text.lastIndexOf('\n') + 1;
+  const near = marks.filter((m) => m.start >= lastLine);
+  assert.ok(near.some((m) => text.slice(m.start, m.end) === 'i'), 'the error on the caret\'s line is underlined');
+  for (const m of marks) assert.equal(text.slice(m.start, m.end), m.text);
+  assert.ok(marks.every((m) => m.start > known.length), 'the first line, far from the caret, is not checked');
+  await page.close();
+});
+
 test('opted-out and password fields are left alone', async () => {
   const page = await openFixture();
   await page.click('#optout');

@@ -6,6 +6,7 @@ import { FieldOverlay } from '../ui/overlay.js';
 import { SuggestionCard } from '../ui/card.js';
 import { afterFix, relocate, replaceInField } from '../ui/field-text.js';
 import { EditableView } from './editable-view.js';
+import { checkWindow } from './check-window.js';
 import { filterSuggestions, ignoreKey, loadSettings, onSettingsChanged, saveSettings, siteEnabled } from '../settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -66,22 +67,40 @@ class Controller {
     this.timer = setTimeout(() => this.check(), delay);
   }
 
+  caret() {
+    return this.isField ? this.el.selectionStart : this.view.caretOffset();
+  }
+
+  /** One request in flight per field: typing during a slow check asks for one more, not a queue. */
   async check() {
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
     const text = this.text();
     if (!text.trim()) {
       this.all = [];
       this.render();
       return;
     }
+    const win = checkWindow(text, this.caret());
     const mine = ++this.seq;
     let res;
+    this.busy = true;
     try {
-      res = await api.runtime.sendMessage({ type: 'check', text });
+      res = await api.runtime.sendMessage({ type: 'check', text: win.text });
     } catch {
       return; // extension reloaded or background unavailable: keep the page as it is
+    } finally {
+      this.busy = false;
+      if (this.again) {
+        this.again = false;
+        this.schedule(0);
+      }
     }
     if (!res || !res.ok || mine !== this.seq || this.text() !== text || !controllers.has(this.el)) return;
-    this.all = res.suggestions;
+    // A window's offsets are relative to its start; outside it nothing is underlined.
+    this.all = res.suggestions.map((s) => ({ ...s, start: s.start + win.start, end: s.end + win.start }));
     this.checked = text;
     this.render();
   }
@@ -116,7 +135,7 @@ class Controller {
   }
 
   caretSuggestion() {
-    const caret = this.isField ? this.el.selectionStart : this.view.caretOffset();
+    const caret = this.caret();
     return this.shown.find((s) => caret >= s.start && caret <= s.end) ?? this.shown.find((s) => s.start >= caret) ?? this.shown[0];
   }
 
