@@ -1,10 +1,14 @@
-// A promise-based handle on engine-worker.js.
+// A promise-based handle on engine-worker.js. `onProgress(stage)` hears the load stages.
 export class EngineClient {
-  constructor(workerUrl) {
+  constructor(workerUrl, onProgress = () => {}) {
     this.worker = new Worker(workerUrl, { type: 'module' });
     this.next = 1;
     this.pending = new Map();
     this.worker.onmessage = ({ data }) => {
+      if (data.progress) {
+        onProgress(data.progress);
+        return;
+      }
       const p = this.pending.get(data.id);
       if (!p) return;
       this.pending.delete(data.id);

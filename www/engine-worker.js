@@ -1,7 +1,7 @@
 // Runs the Emend wasm core off the main thread. Shared by the demo page and the extension.
 // Messages in:  {id, type: 'load', wasmUrl, modelBase} | {id, type: 'check', text, decoder, batch?}
 //               | {id, type: 'correctUnits', units, decoder, batch?}
-// Messages out: {id, ok: true, ...} | {id, ok: false, error}
+// Messages out: {id, ok: true, ...} | {id, ok: false, error} | {id, progress: 'fetching'|'preparing'} while loading
 import init, { Emend } from './pkg/emend.js';
 
 const MODEL_FILES = ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.json'];
@@ -19,13 +19,16 @@ async function fetchBytes(url, name) {
   return new Uint8Array(await res.arrayBuffer());
 }
 
-async function load({ wasmUrl, modelBase }) {
+async function load({ id, wasmUrl, modelBase }) {
+  const stage = (progress) => self.postMessage({ id, progress });
   const t0 = performance.now();
+  stage('fetching');
   wasm = await init({ module_or_path: wasmUrl });
   const tWasm = performance.now();
   const base = modelBase.endsWith('/') ? modelBase : `${modelBase}/`;
   const bytes = await Promise.all(MODEL_FILES.map((n) => fetchBytes(new URL(n, base), n)));
   const tFetch = performance.now();
+  stage('preparing');
   engine = new Emend(...bytes); // parses, optimises and self-checks both graphs
   const tReady = performance.now();
   return {

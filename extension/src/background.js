@@ -4,7 +4,10 @@
 import { EngineClient } from '../../www/engine-client.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const status = { model: 'idle', error: null, loadMs: null, lastCheckMs: null };
+const status = { model: 'idle', stage: null, error: null, loadMs: null, lastCheckMs: null };
+const setStage = (stage) => {
+  if (status.model === 'loading') status.stage = stage;
+};
 const counts = new Map(); // tabId -> Map(frameId -> count)
 let engine = null;
 
@@ -24,7 +27,7 @@ async function startChromeOffscreen() {
 }
 
 async function startWorkerHere() {
-  const client = new EngineClient(api.runtime.getURL('engine-worker.js'));
+  const client = new EngineClient(api.runtime.getURL('engine-worker.js'), setStage);
   const loaded = await client.load(api.runtime.getURL('pkg/emend_bg.wasm'), api.runtime.getURL('model/'));
   return { request: (msg) => client.request(msg), loaded };
 }
@@ -32,6 +35,7 @@ async function startWorkerHere() {
 function getEngine() {
   if (!engine) {
     status.model = 'loading';
+    status.stage = 'starting';
     engine = (api.offscreen ? startChromeOffscreen() : startWorkerHere()).then(
       (e) => {
         status.model = 'ready';
@@ -71,6 +75,10 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg?.type === 'check') {
     check(msg.text).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
     return true;
+  }
+  if (msg?.type === 'load-stage') {
+    setStage(msg.stage);
+    return false;
   }
   if (msg?.type === 'warm') {
     getEngine().catch(() => {}); // a failure shows in the popup's model status

@@ -2,7 +2,8 @@
 // service worker comes and goes.
 import { EngineClient } from '../../www/engine-client.js';
 
-const client = new EngineClient(chrome.runtime.getURL('engine-worker.js'));
+const client = new EngineClient(chrome.runtime.getURL('engine-worker.js'),
+  (stage) => chrome.runtime.sendMessage({ type: 'load-stage', stage }).catch(() => {}));
 let loading = null;
 
 chrome.runtime.onMessage.addListener((msg, _sender, sendResponse) => {

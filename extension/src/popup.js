@@ -3,6 +3,7 @@ import { loadSettings, saveSettings, siteEnabled } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
+const STAGES = { starting: 'starting', fetching: 'reading model files', preparing: 'preparing the model' };
 
 async function main() {
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
@@ -26,7 +27,7 @@ async function main() {
     const model = $('model');
     model.className = st.model === 'error' ? 'error' : '';
     model.textContent = st.model === 'ready' ? `ready${st.loadMs ? ` (loaded in ${Math.round(st.loadMs)} ms)` : ''}`
-      : st.model === 'error' ? `error: ${st.error}` : 'loading…';
+      : st.model === 'error' ? `error: ${st.error}` : `loading: ${STAGES[st.stage] ?? 'starting'}…`;
     $('latency').textContent = st.lastCheckMs == null ? '–' : `${st.lastCheckMs.toFixed(1)} ms`;
   };
   await refresh();

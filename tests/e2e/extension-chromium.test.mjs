@@ -63,17 +63,22 @@ test('entering a field starts loading the model before anything is typed', async
   const [worker] = context.serviceWorkers().length ? context.serviceWorkers() : [await context.waitForEvent('serviceworker')];
   const ext = await context.newPage();
   await ext.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
-  const modelStatus = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: 'status', tabId: -1 }).then((s) => s.model));
+  const modelStatus = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: 'status', tabId: -1 }));
   const page = await openFixture();
   await page.waitForTimeout(500);
-  assert.equal(await modelStatus(), 'idle', 'an empty page loads no model');
+  assert.equal((await modelStatus()).model, 'idle', 'an empty page loads no model');
   await page.click('#textarea');
-  let status = 'idle';
-  for (let i = 0; i < 100 && status === 'idle'; i++) {
+  const seen = [];
+  for (let i = 0; i < 600 && seen.at(-1)?.model !== 'ready'; i++) {
+    const st = await modelStatus();
+    if (st.model !== 'idle' || seen.length) seen.push(st);
     await page.waitForTimeout(100);
-    status = await modelStatus();
   }
-  assert.match(status, /^(loading|ready)$/);
+  assert.ok(seen.length > 0 && seen[0].model !== 'idle', 'focusing the field started the load');
+  for (const st of seen.filter((x) => x.model === 'loading')) {
+    assert.ok(['starting', 'fetching', 'preparing'].includes(st.stage), `loading stage ${st.stage}`);
+  }
+  assert.equal(seen.at(-1).model, 'ready', `model status: ${JSON.stringify(seen.at(-1))}`);
   assert.equal(await page.inputValue('#textarea'), '', 'nothing was typed');
   await ext.close();
   await page.close();
