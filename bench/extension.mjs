@@ -1,9 +1,11 @@
 // The extension's start-up, as a user meets it: time from typing into a textarea to the
 // first underline, (1) right after the browser starts (model not loaded: cold), (2) in a
-// second tab (warm), (3) in a third tab after 45 s idle, long enough for Chrome to stop the
-// service worker (the offscreen document should keep the model loaded). Includes the
-// content script's debounce (settings.delayMs).
+// second tab (warm), (3) in a third tab after 45 s idle with the second still open, long enough for Chrome to stop the
+// service worker (the offscreen document should keep the model loaded) and for Firefox to
+// suspend an idle event page. Includes the content script's debounce (settings.delayMs).
+// Chromium through playwright-core, Firefox ESR through puppeteer-core (WebDriver BiDi).
 import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
 import { CHROMIUM, CHROMIUM_ARGS, freshProfileDir } from '../tests/e2e/browsers.mjs';
 import { EXTENSION_DIR, TEXT, startFixtures } from '../tests/e2e/fixture-server.mjs';
 import { readUnderlines } from '../tests/e2e/page-helpers.mjs';
@@ -14,10 +16,13 @@ const IDLE_MS = 45_000;
 // each has an error the shipped model corrects (a lower-case "i").
 const TEXTS = [TEXT, 'After dinner, i like watching films with my brother.', 'In the evening, i usually read a book.'];
 
-async function timeToUnderline(context, url, text) {
-  const page = await context.newPage();
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** `newPage` opens a tab (Playwright and Puppeteer pages answer the same calls used here). */
+async function timeToUnderline(newPage, url, text) {
+  const page = await newPage();
   await page.goto(url);
-  await page.locator('#textarea').focus();
+  await page.focus('#textarea');
   // One expression, so that the shared underline reader travels into the page as source.
   const ms = await page.evaluate(`(async (text) => {
     const readUnderlines = ${readUnderlines};
@@ -31,26 +36,48 @@ async function timeToUnderline(context, url, text) {
     }
     return performance.now() - t0;
   })(${JSON.stringify(text)})`);
-  await page.close();
-  return ms;
+  return { ms, page };
+}
+
+// The second tab stays open through the idle time, as a user's half-written message would.
+async function coldWarmIdle(newPage, url) {
+  const cold = await timeToUnderline(newPage, url, TEXTS[0]);
+  await cold.page.close();
+  const warm = await timeToUnderline(newPage, url, TEXTS[1]);
+  await new Promise((r) => setTimeout(r, IDLE_MS));
+  const afterIdle = await timeToUnderline(newPage, url, TEXTS[2]);
+  await Promise.all([warm.page.close(), afterIdle.page.close()]);
+  return { cold: cold.ms, warm: warm.ms, afterIdle: afterIdle.ms };
 }
 
 export async function extensionRun() {
   const fx = await startFixtures();
-  const context = await chromium.launchPersistentContext(freshProfileDir(), {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...CHROMIUM_ARGS, '--headless=new', `--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`],
-  });
+  const out = { debounceMs: DEFAULTS.delayMs, idleMs: IDLE_MS };
   try {
-    const cold = await timeToUnderline(context, fx.fields, TEXTS[0]);
-    const warm = await timeToUnderline(context, fx.fields, TEXTS[1]);
-    await new Promise((r) => setTimeout(r, IDLE_MS));
-    const afterIdle = await timeToUnderline(context, fx.fields, TEXTS[2]);
-    return { cold, warm, afterIdle, debounceMs: DEFAULTS.delayMs, idleMs: IDLE_MS };
+    const context = await chromium.launchPersistentContext(freshProfileDir(), {
+      executablePath: CHROMIUM,
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [...CHROMIUM_ARGS, '--headless=new', `--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`],
+    });
+    try {
+      out.chromium = await coldWarmIdle(() => context.newPage(), fx.fields);
+    } finally {
+      await context.close();
+    }
+    const browser = await puppeteer.launch({
+      browser: 'firefox', executablePath: FIREFOX, headless: true,
+      extraPrefsFirefox: { 'extensions.webextensions.remote': true, 'datareporting.policy.dataSubmissionEnabled': false },
+    });
+    try {
+      await browser.installExtension(EXTENSION_DIR);
+      out.firefox = await coldWarmIdle(() => browser.newPage(), fx.fields);
+      out.firefoxVersion = await browser.version();
+    } finally {
+      await browser.close();
+    }
+    return out;
   } finally {
-    await context.close();
     fx.server.close();
   }
 }

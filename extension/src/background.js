@@ -82,8 +82,12 @@ api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   }
   if (msg?.type === 'warm') {
     getEngine().catch(() => {}); // a failure shows in the popup's model status
+    // Chrome's offscreen document outlives the service worker; Firefox's event page holds the
+    // model itself, so content scripts with recent typing ping it to keep it loaded.
+    sendResponse({ keepAliveMs: api.offscreen ? 0 : 20_000 });
     return false;
   }
+  if (msg?.type === 'keepalive') return false; // receiving it resets the event page's idle timer
   if (msg?.type === 'count') {
     setCount(sender, msg.count);
     return false;

@@ -51,6 +51,7 @@ class Controller {
     this.seq = 0;
     this.timer = null;
     this.onInput = () => {
+      lastActive = Date.now();
       this.hideStale();
       this.schedule(settings.delayMs);
     };
@@ -175,12 +176,24 @@ function onFocus(e) {
 }
 
 // Loading the model takes seconds the first time; start it when the user enters a field, so
-// it is usually ready by the time the first sentence is typed.
+// it is usually ready by the time the first sentence is typed. Where the model lives in the
+// background page itself (Firefox's event page, unloaded after ~30 s idle), keep it loaded
+// while this visible page has had typing in the last few minutes.
+const KEEP_WARM_FOR_MS = 5 * 60_000;
 let warmed = false;
+let lastActive = 0;
 function warmUp() {
+  lastActive = Date.now();
   if (warmed) return;
   warmed = true;
-  api.runtime.sendMessage({ type: 'warm' }).catch(() => {});
+  api.runtime.sendMessage({ type: 'warm' }).then((res) => {
+    if (!res?.keepAliveMs) return;
+    setInterval(() => {
+      if (document.visibilityState === 'visible' && Date.now() - lastActive < KEEP_WARM_FOR_MS) {
+        api.runtime.sendMessage({ type: 'keepalive' }).catch(() => {});
+      }
+    }, res.keepAliveMs);
+  }, () => {});
 }
 
 function scan(root) {
