@@ -57,3 +57,16 @@ fn unknown_decoder_is_rejected() {
     assert!(!ok);
     assert!(err.contains("beam"), "{err}");
 }
+
+#[test]
+fn profile_splits_the_time_between_encoder_and_decoder() {
+    let (ok, out, err) = run(&["profile"], "She go to school yesterday.\nIn addition to that, i like reading books.\n");
+    assert!(ok, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(v["sentences"], 2);
+    let shares: f64 = ["encoder_share", "decoder_share", "other_share"].iter().map(|k| v[k].as_f64().unwrap()).sum();
+    assert!((shares - 1.0).abs() < 1e-6, "{v}");
+    assert!(v["mean_passes"].as_f64().unwrap() >= 1.0);
+    // Every pass covers at least `<s>`, so positions >= passes.
+    assert!(v["mean_decoder_positions"].as_f64().unwrap() >= v["mean_passes"].as_f64().unwrap());
+}

@@ -46,6 +46,65 @@ enum Command {
         #[arg(long)]
         timings: Option<PathBuf>,
     },
+    /// Where aggressive decoding spends its time, one stdin line at a time: encoder, decoder
+    /// passes (and the positions they cover), everything else. JSON totals.
+    Profile {
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
+}
+
+/// Times every decoder call and counts the positions it covers.
+struct TimedScorer<'a> {
+    model: &'a Model,
+    enc: &'a emend::model::Encoded,
+    secs: f64,
+    positions: usize,
+}
+
+impl emend::decode::Scorer for TimedScorer<'_> {
+    fn predict(&mut self, requests: &[(usize, &[u32])]) -> emend::Result<Vec<Vec<u32>>> {
+        let t = Instant::now();
+        let out = self.model.predict(self.enc, requests);
+        self.secs += t.elapsed().as_secs_f64();
+        self.positions += requests.iter().map(|r| r.1.len()).sum::<usize>();
+        out
+    }
+}
+
+fn profile(model: &Model, lines: &[String]) -> emend::Result<serde_json::Value> {
+    let c = &model.codec.config;
+    let params = emend::decode::DecodeParams { bos: c.bos_id, eos: c.eos_id, max_decoder_len: c.max_target_tokens, max_ngram: 3 };
+    let (mut total, mut encoder, mut decoder) = (0.0, 0.0, 0.0);
+    let (mut tokens, mut positions, mut passes) = (0, 0, 0);
+    for line in lines {
+        let start = Instant::now();
+        let ids = model.codec.source_ids(line)?;
+        let t = Instant::now();
+        let enc = model.encode(std::slice::from_ref(&ids))?;
+        encoder += t.elapsed().as_secs_f64();
+        let mut scorer = TimedScorer { model, enc: &enc, secs: 0.0, positions: 0 };
+        let (out, stats) = emend::decode::aggressive(&mut scorer, std::slice::from_ref(&ids), &params)?;
+        model.codec.detokenize(&out[0])?;
+        total += start.elapsed().as_secs_f64();
+        decoder += scorer.secs;
+        positions += scorer.positions;
+        passes += stats.passes;
+        tokens += ids.len();
+    }
+    let n = lines.len().max(1) as f64;
+    Ok(serde_json::json!({
+        "sentences": lines.len(),
+        "mean_source_tokens": tokens as f64 / n,
+        "mean_ms": total * 1e3 / n,
+        "encoder_share": encoder / total,
+        "decoder_share": decoder / total,
+        "other_share": (total - encoder - decoder) / total,
+        "mean_passes": passes as f64 / n,
+        "mean_decoder_positions": positions as f64 / n,
+        "encoder_us_per_token": encoder * 1e6 / tokens.max(1) as f64,
+        "decoder_us_per_position": decoder * 1e6 / positions.max(1) as f64,
+    }))
 }
 
 fn load(model: Option<PathBuf>) -> Result<Checker, String> {
@@ -131,6 +190,13 @@ fn run(cli: Cli) -> Result<(), String> {
                 std::fs::write(&path, serde_json::Value::Object(per_sentence).to_string()).map_err(|e| e.to_string())?;
             }
             println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+        Command::Profile { model } => {
+            let dir = model.unwrap_or_else(shipped_model_dir);
+            let model = Model::from_dir(&dir).map_err(err)?;
+            let lines: Vec<String> = io::stdin().lock().lines().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
+            println!("{}", serde_json::to_string_pretty(&profile(&model, &lines).map_err(err)?).map_err(|e| e.to_string())?);
             Ok(())
         }
     }
