@@ -123,6 +123,7 @@ def main() -> None:
     ap.add_argument("--system", choices=["emend", "copy"], default="emend", help="copy: score the unchanged source")
     ap.add_argument("--out", help="write the scores as JSON here")
     ap.add_argument("--only", choices=["wi", "jfleg", "conll"], action="append")
+    ap.add_argument("--limit", type=int, help="W&I dev: only the first N sentences (a quick look while training)")
     args = ap.parse_args()
     model = Path(args.model)
     results = {"model": str(model.resolve().relative_to(REPO)) if model.resolve().is_relative_to(REPO) else str(model), "system": args.system}
@@ -130,8 +131,14 @@ def main() -> None:
         tmp = Path(tmp_s)
         if not args.only or "wi" in args.only:
             src = (DATA / "parallel" / "wi_abcn_dev.src").read_text().splitlines()
+            gold = ERRANT_GOLD
+            if args.limit:
+                src = src[: args.limit]
+                gold = tmp / "gold.m2"  # the M2 has one blank-line-separated block per sentence
+                gold.write_text("\n\n".join(ERRANT_GOLD.read_text().strip().split("\n\n")[: args.limit]) + "\n")
+                results["wi_dev_limit"] = args.limit
             hyp, secs = correct(src, model, args.system)
-            results["wi_dev"] = errant_f05(src, spacy_tokenize(hyp), ERRANT_GOLD, tmp)
+            results["wi_dev"] = errant_f05(src, spacy_tokenize(hyp), gold, tmp)
             results["wi_dev"]["seconds"] = round(secs, 1)
             print("W&I dev", results["wi_dev"], flush=True)
         if not args.only or "conll" in args.only:
