@@ -5,6 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use clap::{Parser, Subcommand};
 use emend::{shipped_model_dir, Checker, DecoderKind, Model};
 
@@ -53,6 +56,31 @@ enum Command {
         model: Option<PathBuf>,
     },
 }
+
+/// The system allocator, counting live and peak heap bytes (for `emend profile`).
+struct CountingAlloc;
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for CountingAlloc {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let p = unsafe { System.alloc(layout) };
+        if !p.is_null() {
+            let live = LIVE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+            PEAK.fetch_max(live, Ordering::Relaxed);
+        }
+        p
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) };
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+    }
+}
+
+#[global_allocator]
+static ALLOC: CountingAlloc = CountingAlloc;
+
+const MB: f64 = 1024.0 * 1024.0;
 
 /// Times every decoder call and counts the positions it covers.
 struct TimedScorer<'a> {
@@ -194,9 +222,19 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Profile { model } => {
             let dir = model.unwrap_or_else(shipped_model_dir);
-            let model = Model::from_dir(&dir).map_err(err)?;
             let lines: Vec<String> = io::stdin().lock().lines().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
-            println!("{}", serde_json::to_string_pretty(&profile(&model, &lines).map_err(err)?).map_err(|e| e.to_string())?);
+            let before = LIVE.load(Ordering::Relaxed);
+            PEAK.store(before, Ordering::Relaxed);
+            let model = Model::from_dir(&dir).map_err(err)?;
+            let (loaded, load_peak) = (LIVE.load(Ordering::Relaxed), PEAK.load(Ordering::Relaxed));
+            let mut report = profile(&model, &lines).map_err(err)?;
+            let mem = serde_json::json!({
+                "heap_mb_loaded": (loaded - before) as f64 / MB,
+                "heap_mb_peak_while_loading": (load_peak - before) as f64 / MB,
+                "heap_mb_peak_overall": (PEAK.load(Ordering::Relaxed) - before) as f64 / MB,
+            });
+            report.as_object_mut().expect("object").extend(mem.as_object().expect("object").clone());
+            println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
             Ok(())
         }
     }
