@@ -27,7 +27,8 @@ async function inBrowser(fn, args) {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
-    page.on('console', (m) => m.type() === 'error' && console.error('[page]', m.text()));
+    page.on('pageerror', (e) => console.error('[page]', e.message));
+    page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/favicon.ico') && console.error('[page]', r.status(), r.url()));
     await page.goto(`${base}/www/bench.html`);
     const result = await page.evaluate(fn, args);
     result.rendererPeakMb = rendererPeakMb();
