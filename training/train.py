@@ -81,24 +81,23 @@ def edited_positions(src: list[int], tgt: list[int]) -> list[int]:
 
 
 def collate(pairs, idx, edit_weight: float = 1.0):
-    """Padded batch; with edit_weight > 1 also a per-label weight that up-weights edits
-    (edit-weighted MLE, Junczys-Dowmunt et al. 2018: a copy-happy model learns to correct)."""
+    """Padded batch and a per-label loss weight: 0 on padding, 1 elsewhere, `edit_weight` on
+    edits (edit-weighted MLE, Junczys-Dowmunt et al. 2018: a copy-happy model learns to correct)."""
     src = [pairs[i][0] for i in idx]
     tgt = [pairs[i][1] for i in idx]
     S, T = max(map(len, src)), max(map(len, tgt)) + 1
     x = torch.full((len(idx), S), PAD)
     dec_in = torch.full((len(idx), T), PAD)
     labels = torch.full((len(idx), T), -100)
-    weights = torch.ones((len(idx), T))
+    weights = torch.zeros((len(idx), T))
     for b, (s, t) in enumerate(zip(src, tgt)):
         x[b, : len(s)] = torch.tensor(s)
         dec_in[b, : len(t) + 1] = torch.tensor([BOS] + t)
         labels[b, : len(t) + 1] = torch.tensor(t + [EOS])
+        weights[b, : len(t) + 1] = 1.0
         if edit_weight != 1.0:
             for j in edited_positions(s[:-1], t):
                 weights[b, j] = edit_weight
-    if edit_weight == 1.0:
-        return x, (x != PAD).long(), dec_in, labels
     return x, (x != PAD).long(), dec_in, labels, weights
 
 
@@ -115,7 +114,7 @@ def dev_loss(model, pairs):
     model.eval()
     total, count = 0.0, 0
     for i in range(0, len(pairs), 32):
-        x, m, d, y = collate(pairs, list(range(i, min(i + 32, len(pairs)))))
+        x, m, d, y, _ = collate(pairs, list(range(i, min(i + 32, len(pairs)))))
         logits = model(x, m, d)
         total += F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), reduction="sum").item()
         count += (y != -100).sum().item()
@@ -201,17 +200,13 @@ def main() -> None:
         if seen >= len(plan):
             epoch, seen = epoch + 1, 0
             plan = batches(pairs, args.max_tokens, random.Random(args.seed + epoch))
-        batch = collate(pairs, plan[seen], args.edit_weight)
-        x, m, d, y = batch[:4]
+        x, m, d, y, w = collate(pairs, plan[seen], args.edit_weight)
         seen += 1
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.lr, args.warmup)
         logits = model(x, m, d)
-        flat_y = y.reshape(-1)
-        per_token = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), flat_y, label_smoothing=0.1, reduction="none")
-        w = batch[4].reshape(-1) if len(batch) > 4 else torch.ones_like(per_token)
-        w = w * (flat_y != -100)
-        loss = (per_token * w).sum() / w.sum()
+        per_token = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), label_smoothing=0.1, reduction="none")
+        loss = (per_token * w.reshape(-1)).sum() / w.sum()
         opt.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
