@@ -2,9 +2,8 @@
 // page: Emend's wasm worker, onnxruntime-web on the same model and decoding, and Harper.
 // Used by bench/run.mjs and by tests/e2e/bench-engines.test.mjs (which keeps them honest).
 import { readFileSync, readdirSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { startServer } from '../scripts/serve.mjs';
-import { CHROMIUM, CHROMIUM_ARGS } from '../tests/e2e/browsers.mjs';
+import { launchChromium } from '../tests/e2e/browsers.mjs';
 
 function rendererPeakMb() {
   // Peak resident memory (VmHWM) of Chromium's renderer processes; the worker lives in one.
@@ -24,7 +23,7 @@ function rendererPeakMb() {
 async function inBrowser(fn, args) {
   const server = await startServer(0);
   const base = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     page.on('pageerror', (e) => console.error('[page]', e.message));

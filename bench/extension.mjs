@@ -4,9 +4,7 @@
 // service worker (the offscreen document should keep the model loaded) and for Firefox to
 // suspend an idle event page. Includes the content script's debounce (settings.delayMs).
 // Chromium through playwright-core, Firefox ESR through puppeteer-core (WebDriver BiDi).
-import { chromium } from 'playwright-core';
-import puppeteer from 'puppeteer-core';
-import { CHROMIUM, CHROMIUM_ARGS, freshProfileDir } from '../tests/e2e/browsers.mjs';
+import { launchChromiumWithExtension, launchFirefoxWithExtension } from '../tests/e2e/browsers.mjs';
 import { EXTENSION_DIR, TEXT, startFixtures } from '../tests/e2e/fixture-server.mjs';
 import { readUnderlines } from '../tests/e2e/page-helpers.mjs';
 import { DEFAULTS } from '../extension/src/settings.js';
@@ -15,8 +13,6 @@ const IDLE_MS = 45_000;
 // A different sentence per tab, so the engine's sentence cache cannot answer the later checks;
 // each has an error the shipped model corrects (a lower-case "i").
 const TEXTS = [TEXT, 'After dinner, i like watching films with my brother.', 'In the evening, i usually read a book.'];
-
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** `newPage` opens a tab (Playwright and Puppeteer pages answer the same calls used here). */
 async function timeToUnderline(newPage, url, text) {
@@ -54,23 +50,14 @@ export async function extensionRun() {
   const fx = await startFixtures();
   const out = { debounceMs: DEFAULTS.delayMs, idleMs: IDLE_MS };
   try {
-    const context = await chromium.launchPersistentContext(freshProfileDir(), {
-      executablePath: CHROMIUM,
-      headless: true,
-      ignoreDefaultArgs: ['--disable-extensions'],
-      args: [...CHROMIUM_ARGS, '--headless=new', `--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`],
-    });
+    const context = await launchChromiumWithExtension(EXTENSION_DIR);
     try {
       out.chromium = await coldWarmIdle(() => context.newPage(), fx.fields);
     } finally {
       await context.close();
     }
-    const browser = await puppeteer.launch({
-      browser: 'firefox', executablePath: FIREFOX, headless: true,
-      extraPrefsFirefox: { 'extensions.webextensions.remote': true, 'datareporting.policy.dataSubmissionEnabled': false },
-    });
+    const browser = await launchFirefoxWithExtension(EXTENSION_DIR);
     try {
-      await browser.installExtension(EXTENSION_DIR);
       out.firefox = await coldWarmIdle(() => browser.newPage(), fx.fields);
       out.firefoxVersion = await browser.version();
     } finally {

@@ -5,8 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, freshProfileDir } from './browsers.mjs';
+import { ARTIFACTS, launchChromiumWithExtension } from './browsers.mjs';
 import { EXTENSION_DIR, TEXT, startFixtures } from './fixture-server.mjs';
 import { countEmendHosts, readUnderlines } from './page-helpers.mjs';
 
@@ -16,12 +15,7 @@ const requests = [];
 before(async () => {
   fx = await startFixtures();
   mkdirSync(ARTIFACTS, { recursive: true });
-  context = await chromium.launchPersistentContext(freshProfileDir(), {
-    executablePath: CHROMIUM,
-    headless: true,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    args: [...CHROMIUM_ARGS, '--headless=new', `--load-extension=${EXTENSION_DIR}`, `--disable-extensions-except=${EXTENSION_DIR}`],
-  });
+  context = await launchChromiumWithExtension(EXTENSION_DIR);
   context.on('request', (r) => requests.push(r.url()));
 });
 

@@ -4,24 +4,16 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import puppeteer from 'puppeteer-core';
-import { ARTIFACTS } from './browsers.mjs';
+import { ARTIFACTS, launchFirefoxWithExtension } from './browsers.mjs';
 import { EXTENSION_DIR, TEXT, startFixtures } from './fixture-server.mjs';
 import { readUnderlines } from './page-helpers.mjs';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 let fx, browser;
 
 before(async () => {
   fx = await startFixtures();
   mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.remote': true, 'datareporting.policy.dataSubmissionEnabled': false },
-  });
-  await browser.installExtension(EXTENSION_DIR);
+  browser = await launchFirefoxWithExtension(EXTENSION_DIR);
 });
 
 after(async () => {
