@@ -47,7 +47,6 @@ class Controller {
     this.view = this.isField ? new FieldOverlay(el, open) : new EditableView(el, open);
     this.all = [];
     this.shown = [];
-    this.checked = null;
     this.seq = 0;
     this.timer = null;
     this.onInput = () => {
@@ -102,7 +101,6 @@ class Controller {
     if (!res || !res.ok || mine !== this.seq || this.text() !== text || !controllers.has(this.el)) return;
     // A window's offsets are relative to its start; outside it nothing is underlined.
     this.all = res.suggestions.map((s) => ({ ...s, start: s.start + win.start, end: s.end + win.start }));
-    this.checked = text;
     this.render();
   }
 
