@@ -13,6 +13,7 @@ def main() -> None:
     ap.add_argument("--max-sentences", type=int, default=300_000)
     ap.add_argument("--max-words", type=int, default=45)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--out", default="synthetic.tsv", help="file name in the work folder")
     args = ap.parse_args()
 
     sents = []
@@ -24,7 +25,7 @@ def main() -> None:
     random.Random(args.seed).shuffle(sents)
     sents = sents[: args.max_sentences]
     inj = ErrorInjector(seed=args.seed)
-    out_path = work("synthetic.tsv")
+    out_path = work(args.out)
     with out_path.open("w") as out:
         for i, s in enumerate(sents):
             out.write(f"{inj.corrupt(s)}\t{s}\n")

@@ -15,5 +15,11 @@ PY="${PYTHON:-$HOME/venvs/emend/bin/python}"
 W="${EMEND_WORK:-../../emend-work}"
 [ -f "$W/synthetic_80k.tsv" ] || shuf -n 80000 --random-source=<(yes) "$W/synthetic.tsv" > "$W/synthetic_80k.tsv"
 "$PY" train.py --run ft2 --init finetune --data learner.tsv:1,learner_changed.tsv:1,synthetic_80k.tsv:1 --lr 4e-4 --warmup 800 --dropout 0.1 --max-tokens 1200 --edit-weight 3 --minutes "${MINUTES_FT2:-120}"
-"$PY" export.py --run ft2
+# Run ft3 continues ft2 (same optimiser state and schedule: a copy of its checkpoint, resumed)
+# on a fresh synthetic sample that also has over-regularised forms ("buyed") and a/an errors.
+"$PY" make_synthetic.py --seed 29 --max-sentences 120000 --out synthetic_v2_120k.tsv
+[ -f "$W/ckpt/ft3.pt" ] || cp "$W/ckpt/ft2.pt" "$W/ckpt/ft3.pt"
+"$PY" train.py --run ft3 --data learner.tsv:1,learner_changed.tsv:1,synthetic_v2_120k.tsv:1 --lr 4e-4 --warmup 800 --dropout 0.1 --max-tokens 1200 --edit-weight 3 --minutes "${MINUTES_FT3:-125}"
+"$PY" export.py --run ft3
+"$PY" make_word_freq.py
 "$PY" score.py --out scores/model.json

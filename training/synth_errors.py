@@ -3,7 +3,9 @@
 Most errors are real learner edits played backwards: `learner_edit_stats_wi_fce_train.tsv`
 says e.g. that learners wrote "in" where "on" was right 448 times, so a clean "on" becomes
 "in" with that weight. Spelling comes from the misspelling lists and keyboard slips;
-inflection errors (verb form, agreement, noun number) come from lemminflect.
+inflection errors (verb form, agreement, noun number) come from lemminflect. Two errors
+that learners make and the edit list under-represents get their own generators:
+over-regularised forms ("buyed", "childs") and the a/an choice ("a apple").
 """
 import json
 import random
@@ -11,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from lemminflect import getAllInflections, getAllLemmas
+from lemminflect import getAllInflections, getAllLemmas, getInflection
 
 from paths import DATA
 
@@ -54,6 +56,17 @@ def _neighbours() -> dict[str, str]:
                     cands.append(KEYBOARD[rr][c])
             near[ch] = "".join(cands)
     return near
+
+
+def _regular(lemma: str, suffix: str) -> str:
+    """The regular inflection a learner would guess: buy -> buyed, try -> tried, make -> maked."""
+    if suffix == "ed" and lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + ("ied" if suffix == "ed" else "ies")
+    if suffix == "s" and lemma.endswith(("s", "x", "ch", "sh")):
+        return lemma + "es"
+    return lemma + suffix
 
 
 class ErrorInjector:
@@ -169,6 +182,35 @@ class ErrorInjector:
                     return True
         return False
 
+    def overregularise(self, toks: list[Tok]) -> bool:
+        # An irregular past/participle or plural given the regular ending: bought -> buyed.
+        idx = [i for i, t in enumerate(toks) if t.text.isalpha() and t.text.islower()]
+        self.rng.shuffle(idx)
+        for i in idx:
+            word = toks[i].text
+            lemmas = getAllLemmas(word)
+            for pos, tags, suffix in (("VERB", ("VBD", "VBN"), "ed"), ("NOUN", ("NNS",), "s")):
+                lemma = lemmas.get(pos, (None,))[0]
+                if not lemma or lemma in ("be", "have", "do") or lemma == word or not any(word in getInflection(lemma, t) for t in tags):
+                    continue
+                regular = _regular(lemma, suffix)
+                if regular != word and not word.endswith(suffix):
+                    toks[i].text = regular
+                    return True
+        return False
+
+    def article(self, toks: list[Tok]) -> bool:
+        # "an apple" -> "a apple", "a car" -> "an car".
+        idx = [i for i, t in enumerate(toks[:-1]) if t.text.lower() in ("a", "an") and toks[i + 1].text.isalpha()]
+        if not idx:
+            return False
+        i = self.rng.choice(idx)
+        swap = {"a": "an", "an": "a", "A": "An", "An": "A"}.get(toks[i].text)
+        if swap is None:
+            return False
+        toks[i].text = swap
+        return True
+
     def word_order(self, toks: list[Tok]) -> bool:
         idx = [i for i in range(len(toks) - 1) if toks[i].text.isalpha() and toks[i + 1].text.isalpha()]
         if not idx:
@@ -194,7 +236,9 @@ class ErrorInjector:
         return True
 
     GENERATORS = [
-        ("learner_edit", 0.58),
+        ("learner_edit", 0.52),
+        ("overregularise", 0.03),
+        ("article", 0.03),
         ("spelling", 0.18),
         ("inflection", 0.12),
         ("case", 0.05),
