@@ -10,7 +10,6 @@ import init, { EmendCodec } from '/www/pkg/emend.js';
 ort.env.wasm.wasmPaths = '/node_modules/onnxruntime-web/dist/';
 ort.env.wasm.numThreads = 1; // one worker, one thread: the same budget as Emend's engine
 
-const MAX_NGRAM = 3; // as DecodeParams.max_ngram in the Rust corrector
 let codec, encoder, decoder;
 
 async function bytes(url) {
@@ -35,7 +34,7 @@ const i64 = (ids) => new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1
 
 /** Source position right after the last n output tokens, if they occur once in the source. */
 function resync(src, out) {
-  for (let n = Math.min(MAX_NGRAM, out.length); n >= 1; n--) {
+  for (let n = Math.min(codec.maxNgram, out.length); n >= 1; n--) {
     const tail = out.slice(out.length - n);
     let hit = null, count = 0;
     for (let i = 0; i + n <= src.length && count < 2; i++) {
@@ -46,14 +45,17 @@ function resync(src, out) {
   return null;
 }
 
-/** Argmax (lowest index wins a tie, as in Rust) of the logits at positions [from, to). */
-function argmaxRows(logits, vocab, from, to) {
+/** decode.rs's `pick` at positions [from, to): argmax (lowest index wins a tie), unless
+ * prefer[p - from] plus the copy bias comes out strictly ahead. */
+function pickRows(logits, vocab, from, to, prefer, copyBias) {
   const out = [];
   for (let p = from; p < to; p++) {
     let best = 0;
     const row = p * vocab;
     for (let v = 1; v < vocab; v++) if (logits[row + v] > logits[row + best]) best = v;
-    out.push(best);
+    const t = prefer[p - from];
+    // Math.fround: the sum rounded to f32, as Rust adds them.
+    out.push(t !== undefined && Math.fround(logits[row + t] + copyBias) > logits[row + best] ? t : best);
   }
   return out;
 }
@@ -65,7 +67,7 @@ async function correct(text) {
     [encoder.inputNames[0]]: i64(src), [encoder.inputNames[1]]: i64(src.map(() => 1)),
   });
   const mask = i64(src.map(() => 1));
-  const cap = Math.min(src.length * 2 + 10, codec.maxTargetTokens - 1);
+  const cap = codec.outputCap(src.length); // the Rust decoder's budget, from the same code
   const input = [bos];
   let draftFrom = 0, passes = 0, done = false;
   while (!done) {
@@ -81,7 +83,9 @@ async function correct(text) {
     });
     const logits = out[decoder.outputNames[0]];
     passes++;
-    const pred = argmaxRows(logits.data, logits.dims[2], base - 1, row.length);
+    // The source's suggestions: the draft and the source token after it (as decode.rs).
+    const prefer = draftFrom === null ? [] : src.slice(draftFrom, draftFrom + draftLen + 1);
+    const pred = pickRows(logits.data, logits.dims[2], base - 1, row.length, prefer, Math.fround(codec.copyBias));
     let accepted = 0;
     while (accepted < draftLen && pred[accepted] === row[base + accepted]) accepted++;
     for (const t of [...row.slice(base, base + accepted), pred[accepted]]) {

@@ -1,7 +1,7 @@
 //! The shipped model through the public API: runs natively (`cargo test`) and in browsers
 //! (`wasm-pack test --headless --chrome|--firefox crate`), from the same model bytes.
 
-use emend::{Checker, DecoderKind, EmendError, Model, ModelFiles};
+use emend::{Checker, DecoderKind, EmendError, Model, ModelFiles, Speller};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -12,6 +12,9 @@ const ENCODER: &[u8] = include_bytes!("../model/encoder.onnx");
 const DECODER: &[u8] = include_bytes!("../model/decoder.onnx");
 const TOKENIZER: &[u8] = include_bytes!("../model/tokenizer.json");
 const CONFIG: &[u8] = include_bytes!("../model/config.json");
+const AFF: &[u8] = include_bytes!("../model/en.aff");
+const DIC: &[u8] = include_bytes!("../model/en.dic");
+const FREQ: &[u8] = include_bytes!("../model/en.freq");
 
 fn files() -> ModelFiles<'static> {
     ModelFiles { encoder: ENCODER, decoder: DECODER, tokenizer: TOKENIZER, config: CONFIG }
@@ -143,4 +146,25 @@ fn codec_ids_end_in_eos_and_round_trip_any_text() {
     let ids = codec.source_ids(&long).unwrap();
     assert_eq!(ids.len(), codec.config.max_source_tokens);
     assert_eq!(ids.last(), Some(&eos));
+}
+
+#[test]
+fn the_speller_fixes_typos_before_the_model_reads_them() {
+    let speller = Speller::from_bytes(AFF, DIC, FREQ).expect("shipped dictionary loads");
+    // The commonest of the closest suggestions: "don't", not "dot"; "discussed", not "disused".
+    assert_eq!(speller.fix("My freind dont like it."), "My friend don't like it.");
+    assert_eq!(speller.fix("We discused it in teh evning."), "We discussed it in the evening.");
+    let mut c = checker();
+    c.set_speller(Some(speller));
+    let text = "🍎 My freind is here.";
+    let result = c.check(text).unwrap();
+    let fix = result.suggestions.iter().find(|s| s.replacement == "friend").expect("a spelling fix");
+    assert_eq!(js_slice(text, fix.start, fix.end), "freind");
+    assert_eq!(fix.category, emend::Category::Spelling);
+}
+
+#[test]
+fn a_corrupt_dictionary_is_a_clear_error() {
+    let err = Speller::from_bytes(AFF, &[0xff, 0xfe, 0x00], FREQ).err().expect("bad bytes are refused");
+    assert!(err.to_string().contains("en.dic"), "{err}");
 }

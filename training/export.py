@@ -109,6 +109,8 @@ def main() -> None:
     ap.add_argument("--out", default=str(MODEL_DIR))
     ap.add_argument("--quant", choices=["weights", "dynamic", "none"], default="weights")
     ap.add_argument("--encoder-quant", choices=["weights", "dynamic", "none"], help="override for the encoder")
+    ap.add_argument("--copy-bias", type=float, default=0.0,
+                    help="decoding's logit bonus for keeping the source token, as tuned by score.py --copy-bias")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -130,6 +132,7 @@ def main() -> None:
         "decoder_kind": "full-recompute",  # decoder graph takes the whole prefix, no KV cache
         "vocab_size": cfg.vocab,
         "hidden_size": cfg.d_model,
+        "copy_bias": args.copy_bias,
         "architecture": {k: v for k, v in cfg.to_dict().items() if k != "dropout"},
         "quantization": quant,
     }

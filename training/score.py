@@ -41,12 +41,13 @@ def emend_binary() -> Path:
     return Path(meta["target_directory"]) / "debug" / "emend"
 
 
-def correct(lines: list[str], model: Path, system: str) -> tuple[list[str], float]:
+def correct(lines: list[str], model: Path, system: str, copy_bias: float | None = None) -> tuple[list[str], float]:
     raw = [detokenize(l) for l in lines]
     if system == "copy":
         return raw, 0.0
     start = time.time()
-    out = subprocess.run([str(emend_binary()), "correct", "--model", str(model)], input="\n".join(raw) + "\n",
+    bias = [] if copy_bias is None else ["--copy-bias", str(copy_bias)]
+    out = subprocess.run([str(emend_binary()), "correct", "--model", str(model), *bias], input="\n".join(raw) + "\n",
                          capture_output=True, text=True, check=True).stdout
     hyp = out.split("\n")[: len(raw)]
     assert len(hyp) == len(raw), "emend correct must write one line per input line"
@@ -124,9 +125,12 @@ def main() -> None:
     ap.add_argument("--out", help="write the scores as JSON here")
     ap.add_argument("--only", choices=["wi", "jfleg", "conll"], action="append")
     ap.add_argument("--limit", type=int, help="W&I dev: only the first N sentences (a quick look while training)")
+    ap.add_argument("--copy-bias", type=float, help="override the model's copy bias (to tune it; see export.py)")
     args = ap.parse_args()
     model = Path(args.model)
     results = {"model": str(model.resolve().relative_to(REPO)) if model.resolve().is_relative_to(REPO) else str(model), "system": args.system}
+    if args.copy_bias is not None:
+        results["copy_bias"] = args.copy_bias
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
         if not args.only or "wi" in args.only:
@@ -137,20 +141,20 @@ def main() -> None:
                 gold = tmp / "gold.m2"  # the M2 has one blank-line-separated block per sentence
                 gold.write_text("\n\n".join(ERRANT_GOLD.read_text().strip().split("\n\n")[: args.limit]) + "\n")
                 results["wi_dev_limit"] = args.limit
-            hyp, secs = correct(src, model, args.system)
+            hyp, secs = correct(src, model, args.system, args.copy_bias)
             results["wi_dev"] = errant_f05(src, spacy_tokenize(hyp), gold, tmp)
             results["wi_dev"]["seconds"] = round(secs, 1)
             print("W&I dev", results["wi_dev"], flush=True)
         if not args.only or "conll" in args.only:
             src = (DATA / "parallel" / "conll13_test.src").read_text().splitlines()
-            hyp, secs = correct(src, model, args.system)
+            hyp, secs = correct(src, model, args.system, args.copy_bias)
             results["conll13"] = errant_f05(src, spacy_tokenize(hyp), CONLL_GOLD, tmp)
             print("CoNLL-2013", results["conll13"], flush=True)
         if not args.only or "jfleg" in args.only:
             jf = DATA / "jfleg" / "dev"
             src = (jf / "dev.src").read_text().splitlines()
             refs = list(zip(*[(jf / f"dev.ref{k}").read_text().splitlines() for k in range(4)]))
-            hyp, secs = correct(src, model, args.system)
+            hyp, secs = correct(src, model, args.system, args.copy_bias)
             results["jfleg_dev_gleu"] = round(gleu(src, spacy_tokenize(hyp), [list(r) for r in refs]), 2)
             print("JFLEG dev GLEU", results["jfleg_dev_gleu"], flush=True)
     if args.out:

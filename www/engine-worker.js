@@ -5,6 +5,7 @@
 import init, { Emend } from './pkg/emend.js';
 
 const MODEL_FILES = ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.json'];
+const SPELLING_FILES = ['en.aff', 'en.dic', 'en.freq']; // the speller run before the model
 let engine = null;
 let wasm = null;
 
@@ -26,10 +27,12 @@ async function load({ id, wasmUrl, modelBase }) {
   wasm = await init({ module_or_path: wasmUrl });
   const tWasm = performance.now();
   const base = modelBase.endsWith('/') ? modelBase : `${modelBase}/`;
-  const bytes = await Promise.all(MODEL_FILES.map((n) => fetchBytes(new URL(n, base), n)));
+  const files = [...MODEL_FILES, ...SPELLING_FILES];
+  const bytes = await Promise.all(files.map((n) => fetchBytes(new URL(n, base), n)));
   const tFetch = performance.now();
   stage('preparing');
-  engine = new Emend(...bytes); // parses, optimises and self-checks both graphs
+  engine = new Emend(...bytes.slice(0, MODEL_FILES.length)); // parses, optimises and self-checks both graphs
+  engine.setSpelling(...bytes.slice(MODEL_FILES.length));
   const tReady = performance.now();
   return {
     wasmMs: tWasm - t0,

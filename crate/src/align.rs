@@ -79,6 +79,29 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
         }
         groups.push(Group { core_src: src.clone(), core_tgt: tgt.clone(), src, tgt });
     }
+    // Neighbouring word swaps ("buyed a" -> "bought an") are separate fixes, each with its own
+    // reason and its own click; a reordering of the same words ("you are" -> "are you") is one.
+    let mut groups: Vec<Group> = groups
+        .into_iter()
+        .flat_map(|g| {
+            let n = g.src.len();
+            let mut sorted_src: Vec<&str> = aw[g.src.clone()].to_vec();
+            let mut sorted_tgt: Vec<&str> = bw[g.tgt.clone()].to_vec();
+            sorted_src.sort_unstable();
+            sorted_tgt.sort_unstable();
+            if n > 1 && n == g.tgt.len() && sorted_src != sorted_tgt {
+                (0..n)
+                    .filter(|&k| aw[g.src.start + k] != bw[g.tgt.start + k])
+                    .map(|k| {
+                        let (s, t) = (g.src.start + k..g.src.start + k + 1, g.tgt.start + k..g.tgt.start + k + 1);
+                        Group { core_src: s.clone(), core_tgt: t.clone(), src: s, tgt: t }
+                    })
+                    .collect()
+            } else {
+                vec![g]
+            }
+        })
+        .collect();
     for g in &mut groups {
         if !g.src.is_empty() && !g.tgt.is_empty() {
             continue;
@@ -161,6 +184,16 @@ mod tests {
         assert_eq!(fix("for three three years", "for three years"), [("three three".into(), "three".into())]);
         assert_eq!(fix("However I agree", "However, I agree"), [("However".into(), "However,".into())]);
         assert_eq!(fix("I like it", "I like it."), [("it".into(), "it.".into())]);
+    }
+
+    #[test]
+    fn neighbouring_word_fixes_are_separate_but_a_reordering_is_one() {
+        let pairs = |v: Vec<(String, String)>| v.into_iter().map(|(a, b)| format!("{a}>{b}")).collect::<Vec<_>>();
+        assert_eq!(
+            pairs(fix("She go to school yesterday and buyed a apple.", "She went to school yesterday and bought an apple.")),
+            ["go>went", "buyed>bought", "a>an"]
+        );
+        assert_eq!(pairs(fix("Why you are here?", "Why are you here?")), ["you are>are you"]);
     }
 
     #[test]

@@ -8,11 +8,13 @@ use lru::LruCache;
 use serde::Serialize;
 
 use crate::align::{align, apply, word_spans, Edit};
+use crate::articles::fix_articles;
 use crate::category::{classify, Category};
 use crate::corrector::Corrector;
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
 use crate::segment::{chunk, is_prose, protected_spans, sentences};
+use crate::spelling::Speller;
 use crate::utf16::byte_to_utf16;
 
 /// A suggested fix; `start`/`end` are UTF-16 code unit offsets into the checked text.
@@ -56,6 +58,8 @@ pub const DEFAULT_BATCH: usize = 8;
 
 pub struct Checker {
     corrector: Box<dyn Corrector>,
+    /// Fixes dictionary typos before the corrector reads a unit; `None`: the corrector alone.
+    speller: Option<Speller>,
     cache: LruCache<String, Arc<[SentenceEdit]>>,
     pub decoder: DecoderKind,
     /// How many sentences share one encoder/decoder call.
@@ -66,6 +70,7 @@ impl Checker {
     pub fn new(corrector: impl Corrector + 'static) -> Self {
         Checker {
             corrector: Box::new(corrector),
+            speller: None,
             cache: LruCache::new(NonZeroUsize::new(CACHE_SENTENCES).unwrap()),
             decoder: DecoderKind::Aggressive,
             batch: DEFAULT_BATCH,
@@ -76,9 +81,26 @@ impl Checker {
         self.cache.clear();
     }
 
-    /// Correct each unit (no cache, no alignment): what the model writes.
+    pub fn set_speller(&mut self, speller: Option<Speller>) {
+        self.speller = speller;
+        self.cache.clear();
+    }
+
+    /// Correct each unit (no cache, no alignment): the speller's fixes, then the corrector's,
+    /// then "a"/"an" by sound. Where the corrector rewrites a unit wholesale (which the
+    /// checker would not offer), the speller's fixes stand on their own.
     pub fn correct_units(&self, units: &[&str]) -> Result<(Vec<String>, DecodeStats)> {
-        self.corrector.correct_units(units, self.decoder, self.batch)
+        let (outputs, stats) = match &self.speller {
+            None => self.corrector.correct_units(units, self.decoder, self.batch)?,
+            Some(speller) => {
+                let spelt: Vec<String> = units.iter().map(|u| speller.fix(u)).collect();
+                let refs: Vec<&str> = spelt.iter().map(String::as_str).collect();
+                let (outputs, stats) = self.corrector.correct_units(&refs, self.decoder, self.batch)?;
+                let kept = units.iter().zip(spelt).zip(outputs);
+                (kept.map(|((unit, spelt), out)| if is_rewrite(unit, &out) { spelt } else { out }).collect(), stats)
+            }
+        };
+        Ok((outputs.iter().map(|o| fix_articles(o)).collect(), stats))
     }
 
     /// Suggestions with byte offsets into `text`, sorted by position.
@@ -105,7 +127,7 @@ impl Checker {
             let (corrected, ds) = self.correct_units(&missing)?;
             stats.decoder_passes = ds.passes;
             for (unit, fixed) in missing.iter().zip(corrected) {
-                let edits = sentence_edits(unit, &fixed);
+                let edits = sentence_edits(unit, &fixed, self.speller.as_ref());
                 self.cache.put(unit.to_string(), edits.into());
             }
         }
@@ -114,7 +136,7 @@ impl Checker {
             let unit = &text[u.clone()];
             let edits = match self.cache.get(unit) {
                 Some(e) => e.clone(),
-                None => Arc::from(sentence_edits(unit, &self.correct_units(&[unit])?.0[0])),
+                None => Arc::from(sentence_edits(unit, &self.correct_units(&[unit])?.0[0], self.speller.as_ref())),
             };
             for e in edits.iter() {
                 out.push((u.start + e.range.start..u.start + e.range.end, e.clone()));
@@ -196,18 +218,34 @@ fn has_stutter(s: &str) -> bool {
     run(1, 4) || run(2, 3) || run(3, 2)
 }
 
-/// Edits for one unit, minus any that would touch a protected word (URL, code, ...).
-fn sentence_edits(unit: &str, corrected: &str) -> Vec<SentenceEdit> {
+/// Whether `corrected` changes more than `MAX_CHANGED_SHARE` of the unit's words.
+fn is_rewrite(unit: &str, corrected: &str) -> bool {
+    let changed: usize = align(unit, corrected).iter().map(|e| e.removed.len().max(e.added.len())).sum();
+    changed > 3 && changed as f64 > MAX_CHANGED_SHARE * word_spans(unit).len() as f64
+}
+
+/// A word the edit writes that is neither in the dictionary nor anywhere in the unit: the
+/// model garbling a word it should have kept ("Global" -> "Glosh"), never a fix.
+fn writes_a_non_word(unit: &str, e: &Edit, speller: &Speller) -> bool {
+    e.added.iter().any(|w| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’')
+            && !speller.knows(w)
+            && !word_spans(unit).into_iter().any(|r| unit[r].eq_ignore_ascii_case(w))
+    })
+}
+
+/// Edits for one unit, minus any that would touch a protected word (URL, code, ...) and,
+/// given the dictionary, any that write a non-word.
+fn sentence_edits(unit: &str, corrected: &str, speller: Option<&Speller>) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
-    let edits = align(unit, corrected);
-    let changed: usize = edits.iter().map(|e| e.removed.len().max(e.added.len())).sum();
-    let words = word_spans(unit).len();
-    if changed > 3 && changed as f64 > MAX_CHANGED_SHARE * words as f64 {
+    if is_rewrite(unit, corrected) {
         return Vec::new();
     }
-    edits
+    align(unit, corrected)
         .into_iter()
         .filter(|e| !looks_degenerate(unit, e))
+        .filter(|e| !speller.is_some_and(|sp| writes_a_non_word(unit, e, sp)))
         .filter(|e| !protected.iter().any(|p| p.start < e.range.end && e.range.start < p.end))
         .filter(|e| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure
         .map(|e| {
@@ -222,12 +260,26 @@ mod tests {
     use super::*;
 
     fn kept(src: &str, fixed: &str) -> Vec<String> {
-        sentence_edits(src, fixed).into_iter().map(|e| e.replacement).collect()
+        sentence_edits(src, fixed, None).into_iter().map(|e| e.replacement).collect()
+    }
+
+    #[test]
+    fn with_a_dictionary_an_edit_that_writes_a_non_word_is_dropped() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../model");
+        let speller = Speller::from_dir(&dir).unwrap().expect("the shipped model folder has a dictionary");
+        let kept = |src: &str, fixed: &str| -> Vec<String> {
+            sentence_edits(src, fixed, Some(&speller)).into_iter().map(|e| e.replacement).collect()
+        };
+        assert!(kept("Global warming is a huge issue.", "Glosh warming is a huge issue.").is_empty());
+        assert!(kept("Something made me happy.", "SomeSome made me happy.").is_empty());
+        // Real words pass, and so does a name the writer used elsewhere in the sentence.
+        assert_eq!(kept("I has a apple.", "I have an apple."), ["have", "an"]);
+        assert_eq!(kept("Okonkwo said okonkwo is here.", "Okonkwo said Okonkwo is here."), ["Okonkwo"]);
     }
 
     #[test]
     fn real_fixes_pass_the_degeneration_filter() {
-        assert_eq!(kept("I has a apple in London.", "I have an apple in London."), ["have an"]);
+        assert_eq!(kept("I has a apple in London.", "I have an apple in London."), ["have", "an"]);
         assert_eq!(kept("i like the Internet", "I like the internet"), ["I", "internet"]);
         assert_eq!(kept("For example Barcelona is big.", "For example, Barcelona is big."), ["example,"]);
     }

@@ -22,6 +22,10 @@ pub struct ModelConfig {
     pub vocab_size: usize,
     /// Width of the encoder output fed to the decoder.
     pub hidden_size: usize,
+    /// Logit bonus for keeping the source's token (precision over recall), tuned on dev
+    /// data for this model; absent means 0 (plain greedy).
+    #[serde(default)]
+    pub copy_bias: f32,
 }
 
 impl ModelConfig {
@@ -42,6 +46,9 @@ impl ModelConfig {
                 "decoder kind `{}` is not supported",
                 cfg.decoder_kind
             )));
+        }
+        if !(0.0..=100.0).contains(&cfg.copy_bias) {
+            return Err(EmendError::Mismatch(format!("copy_bias {} in config.json is not in 0..=100", cfg.copy_bias)));
         }
         if cfg.max_source_tokens < 8 || cfg.max_target_tokens < 8 {
             return Err(EmendError::Mismatch("length limits in config.json are too small".into()));

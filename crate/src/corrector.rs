@@ -2,7 +2,7 @@
 //! The real implementation runs the ONNX model with greedy or aggressive decoding; tests
 //! can plug in a deterministic corrector to exercise the text pipeline on its own.
 
-use crate::decode::{decode, DecodeParams, DecodeStats, DecoderKind, Scorer};
+use crate::decode::{decode, DecodeParams, DecodeStats, DecoderKind, Request, Scorer};
 use crate::error::Result;
 use crate::model::{Encoded, Model};
 
@@ -19,15 +19,14 @@ struct ModelScorer<'a> {
 }
 
 impl Scorer for ModelScorer<'_> {
-    fn predict(&mut self, requests: &[(usize, &[u32])]) -> Result<Vec<Vec<u32>>> {
-        self.model.predict(self.enc, requests)
+    fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<u32>>> {
+        self.model.predict(self.enc, requests, copy_bias)
     }
 }
 
 impl Corrector for Model {
     fn correct_units(&self, units: &[&str], decoder: DecoderKind, batch: usize) -> Result<(Vec<String>, DecodeStats)> {
-        let c = &self.codec.config;
-        let params = DecodeParams { bos: c.bos_id, eos: c.eos_id, max_decoder_len: c.max_target_tokens, max_ngram: 3 };
+        let params = DecodeParams::for_model(&self.codec.config);
         let tokens = units.iter().map(|u| self.codec.source_ids(u)).collect::<Result<Vec<_>>>()?;
         // Similar lengths share a batch: less padding in the encoder.
         let mut order: Vec<usize> = (0..units.len()).collect();

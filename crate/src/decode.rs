@@ -7,13 +7,53 @@
 //! then decoding goes one token at a time until the last few output tokens match a unique
 //! n-gram of the source, and drafting resumes from there. Every kept token is the model's
 //! argmax given exactly the preceding output, so the result equals greedy decoding.
+//!
+//! Copy bias (Sun & Wang 2022, "Adjusting the Precision-Recall Trade-Off with
+//! Align-and-Predict Decoding"): the token the aligned source suggests next gets
+//! `copy_bias` added to its logit, so the model only edits where it is confident. Both
+//! decoders follow the same alignment (the draft pointer below), so they stay identical.
 
+use crate::config::ModelConfig;
 use crate::error::Result;
 
-/// Something that predicts, for each decoder input, the argmax next token after every position.
-/// The model implements it; tests use deterministic toy scorers.
+/// One decoder input to score.
+pub struct Request<'a> {
+    /// Which sentence of the batch (whose encoder output to attend to).
+    pub sentence: usize,
+    /// `<s>`, the output so far, then any draft.
+    pub input: &'a [u32],
+    /// The source suggests `prefer[j]` as the token after `input[..=prefer_at + j]`.
+    pub prefer_at: usize,
+    pub prefer: &'a [u32],
+}
+
+impl Request<'_> {
+    /// The source's suggestion for the token after `input[..=pos]`, if any.
+    pub fn preferred(&self, pos: usize) -> Option<u32> {
+        pos.checked_sub(self.prefer_at).and_then(|j| self.prefer.get(j)).copied()
+    }
+}
+
+/// Something that predicts, for each request, the next token after every position of its
+/// input: the argmax, except that the preferred token wins when its score plus `copy_bias`
+/// beats the best score (see [`pick`]). The model implements it; tests use toy scorers.
 pub trait Scorer {
-    fn predict(&mut self, requests: &[(usize, &[u32])]) -> Result<Vec<Vec<u32>>>;
+    fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<u32>>>;
+}
+
+/// The decoder's choice from one position's logits: the largest (lowest index on a tie),
+/// unless the preferred token comes out strictly ahead once `copy_bias` is added.
+pub fn pick(logits: &[f32], preferred: Option<u32>, copy_bias: f32) -> u32 {
+    let mut best = 0;
+    for (i, &x) in logits.iter().enumerate() {
+        if x > logits[best] {
+            best = i;
+        }
+    }
+    match preferred {
+        Some(t) if (t as usize) < logits.len() && logits[t as usize] + copy_bias > logits[best] => t,
+        _ => best as u32,
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,6 +83,8 @@ pub struct DecodeParams {
     pub max_decoder_len: usize,
     /// Longest n-gram used to re-synchronise with the source (tries n, n-1, ..., 1).
     pub max_ngram: usize,
+    /// Logit bonus for the token the aligned source suggests (0: plain argmax).
+    pub copy_bias: f32,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -53,9 +95,16 @@ pub struct DecodeStats {
     pub rows: usize,
 }
 
-/// Output budget for one source: a correction is rarely much longer than its source.
-fn output_cap(src_len: usize, p: &DecodeParams) -> usize {
-    (src_len * 2 + 10).min(p.max_decoder_len - 1)
+impl DecodeParams {
+    /// The settings the product decodes with, for a model's config.
+    pub fn for_model(c: &ModelConfig) -> Self {
+        DecodeParams { bos: c.bos_id, eos: c.eos_id, max_decoder_len: c.max_target_tokens, max_ngram: 3, copy_bias: c.copy_bias }
+    }
+
+    /// Output budget for a source of `src_len` tokens: a correction is rarely much longer than its source.
+    pub fn output_cap(&self, src_len: usize) -> usize {
+        (src_len * 2 + 10).min(self.max_decoder_len - 1)
+    }
 }
 
 pub fn decode(kind: DecoderKind, scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -> Result<(Vec<Vec<u32>>, DecodeStats)> {
@@ -75,6 +124,8 @@ fn finish(mut out: Vec<u32>, eos: u32) -> Vec<u32> {
 
 pub fn greedy(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -> Result<(Vec<Vec<u32>>, DecodeStats)> {
     let mut inputs: Vec<Vec<u32>> = vec![vec![p.bos]; sources.len()];
+    // The same source pointer aggressive decoding drafts from, so the copy bias agrees.
+    let mut aligned: Vec<Option<usize>> = vec![Some(0); sources.len()];
     let mut done = vec![false; sources.len()];
     let mut stats = DecodeStats::default();
     loop {
@@ -82,16 +133,28 @@ pub fn greedy(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -
         if active.is_empty() {
             break;
         }
-        let requests: Vec<(usize, &[u32])> = active.iter().map(|&i| (i, inputs[i].as_slice())).collect();
-        let preds = scorer.predict(&requests)?;
+        let requests: Vec<Request> = active
+            .iter()
+            .map(|&i| {
+                let src = &sources[i];
+                let prefer = aligned[i].and_then(|a| src.get(a..a + 1)).unwrap_or(&[]);
+                Request { sentence: i, input: &inputs[i], prefer_at: inputs[i].len() - 1, prefer }
+            })
+            .collect();
+        let preds = scorer.predict(&requests, p.copy_bias)?;
         stats.passes += 1;
         stats.rows += active.len();
         for (&i, pred) in active.iter().zip(preds) {
             let next = *pred.last().expect("one prediction per position");
             inputs[i].push(next);
-            if next == p.eos || inputs[i].len() - 1 >= output_cap(sources[i].len(), p) {
+            if next == p.eos || inputs[i].len() - 1 >= p.output_cap(sources[i].len()) {
                 done[i] = true;
+                continue;
             }
+            aligned[i] = match aligned[i] {
+                Some(a) if sources[i].get(a) == Some(&next) => Some(a + 1),
+                _ => resync(&sources[i], &inputs[i][1..], p.max_ngram),
+            };
         }
     }
     Ok((inputs.into_iter().map(|v| finish(v[1..].to_vec(), p.eos)).collect(), stats))
@@ -131,7 +194,7 @@ pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParam
             .iter()
             .map(|&i| {
                 let st = &states[i];
-                let cap = output_cap(sources[i].len(), p);
+                let cap = p.output_cap(sources[i].len());
                 let room = cap + 1 - st.input.len();
                 let mut row = st.input.clone();
                 if let Some(from) = st.draft_from {
@@ -143,13 +206,24 @@ pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParam
                 (i, row, draft_len)
             })
             .collect();
-        let requests: Vec<(usize, &[u32])> = rows.iter().map(|(i, row, _)| (*i, row.as_slice())).collect();
-        let preds = scorer.predict(&requests)?;
+        let requests: Vec<Request> = rows
+            .iter()
+            .map(|(i, row, draft_len)| {
+                let (src, base) = (&sources[*i], states[*i].input.len());
+                // The draft, plus the source token after it (greedy prefers it there too).
+                let prefer = match states[*i].draft_from {
+                    Some(from) => &src[from.min(src.len())..(from + draft_len + 1).min(src.len())],
+                    None => &[][..],
+                };
+                Request { sentence: *i, input: row, prefer_at: base - 1, prefer }
+            })
+            .collect();
+        let preds = scorer.predict(&requests, p.copy_bias)?;
         stats.passes += 1;
         stats.rows += rows.len();
         for ((i, row, draft_len), pred) in rows.iter().zip(preds) {
             let st = &mut states[*i];
-            let cap = output_cap(sources[*i].len(), p);
+            let cap = p.output_cap(sources[*i].len());
             let base = st.input.len(); // row[base..] is the draft
             let mut accepted = 0;
             // pred[k] is the model's token after row[..=k]; it verifies row[k + 1].

@@ -2,9 +2,12 @@
 //!
 //! `Model` loads the ONNX graphs with tract; `decode` turns model predictions into
 //! corrections (greedy or aggressive, same output); `Checker` turns text into suggestions
-//! with UTF-16 offsets. `wasm` exposes the checker to JavaScript.
+//! with UTF-16 offsets, after `Speller` has fixed the typos a dictionary knows and before
+//! `articles` sets "a"/"an" by sound. `wasm`
+//! exposes the checker to JavaScript.
 
 pub mod align;
+pub mod articles;
 pub mod category;
 pub mod checker;
 pub mod codec;
@@ -14,6 +17,7 @@ pub mod decode;
 pub mod error;
 pub mod model;
 pub mod segment;
+pub mod spelling;
 pub mod utf16;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
@@ -24,6 +28,7 @@ pub use corrector::Corrector;
 pub use decode::{DecodeStats, DecoderKind};
 pub use error::{EmendError, Result};
 pub use model::{Model, ModelFiles};
+pub use spelling::Speller;
 
 /// The model folder shipped in this repository.
 pub fn shipped_model_dir() -> std::path::PathBuf {

@@ -6,6 +6,7 @@ use std::sync::Arc;
 use tract_onnx::prelude::*;
 
 use crate::codec::Codec;
+use crate::decode::{pick, Request};
 use crate::error::{EmendError, Result};
 
 type Plan = Arc<TypedRunnableModel>;
@@ -111,7 +112,7 @@ impl Model {
             )));
         }
         let out = self
-            .decoder_logits(&enc, &[(0, &[self.codec.config.bos_id])])
+            .decoder_logits(&enc, &[Request { sentence: 0, input: &[self.codec.config.bos_id], prefer_at: 0, prefer: &[] }])
             .map_err(|e| EmendError::Mismatch(format!("decoder self-check: {e}")))?;
         let vocab = out.1;
         if vocab != self.codec.config.vocab_size {
@@ -150,11 +151,11 @@ impl Model {
         Ok(Encoded { hidden, mask, batch, len, dim: shape[2] })
     }
 
-    /// Logits for each request `(sentence index in enc, decoder input)`, padded into one batch.
-    /// Returns the flat logits, the vocabulary size and the padded length.
-    fn decoder_logits(&self, enc: &Encoded, requests: &[(usize, &[u32])]) -> Result<(Vec<f32>, usize, usize)> {
+    /// Logits for each request (its sentence's encoder output, its decoder input), padded into
+    /// one batch. Returns the flat logits, the vocabulary size and the padded length.
+    fn decoder_logits(&self, enc: &Encoded, requests: &[Request]) -> Result<(Vec<f32>, usize, usize)> {
         let n = requests.len();
-        let t_len = requests.iter().map(|r| r.1.len()).max().unwrap_or(0);
+        let t_len = requests.iter().map(|r| r.input.len()).max().unwrap_or(0);
         if n == 0 || t_len == 0 {
             return Err(EmendError::InvalidArgument("empty decoder request".into()));
         }
@@ -165,8 +166,9 @@ impl Model {
         let mut ids = vec![self.codec.config.pad_id as i64; n * t_len];
         let mut hidden = Vec::with_capacity(n * s * d);
         let mut mask = Vec::with_capacity(n * s);
-        for (row, (sent, input)) in requests.iter().enumerate() {
-            for (i, &t) in input.iter().enumerate() {
+        for (row, r) in requests.iter().enumerate() {
+            let sent = r.sentence;
+            for (i, &t) in r.input.iter().enumerate() {
                 ids[row * t_len + i] = t as i64;
             }
             hidden.extend_from_slice(&enc.hidden[sent * s * d..(sent + 1) * s * d]);
@@ -185,31 +187,21 @@ impl Model {
         Ok((view.iter().copied().collect(), shape[2], t_len))
     }
 
-    /// For each request, the most likely next token after every position of its input.
-    pub fn predict(&self, enc: &Encoded, requests: &[(usize, &[u32])]) -> Result<Vec<Vec<u32>>> {
+    /// For each request, the decoder's next token after every position of its input
+    /// (argmax, with the copy bias towards the source's suggestion: [`pick`]).
+    pub fn predict(&self, enc: &Encoded, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<u32>>> {
         let (logits, vocab, t_len) = self.decoder_logits(enc, requests)?;
         Ok(requests
             .iter()
             .enumerate()
-            .map(|(row, (_, input))| {
-                (0..input.len())
+            .map(|(row, r)| {
+                (0..r.input.len())
                     .map(|pos| {
                         let start = (row * t_len + pos) * vocab;
-                        argmax(&logits[start..start + vocab])
+                        pick(&logits[start..start + vocab], r.preferred(pos), copy_bias)
                     })
                     .collect()
             })
             .collect())
     }
-}
-
-/// Index of the largest value; the lowest index wins a tie, so the choice is deterministic.
-fn argmax(xs: &[f32]) -> u32 {
-    let mut best = 0;
-    for (i, &x) in xs.iter().enumerate() {
-        if x > xs[best] {
-            best = i;
-        }
-    }
-    best as u32
 }

@@ -5,8 +5,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::checker::Checker;
 use crate::codec::Codec;
-use crate::decode::DecoderKind;
+use crate::decode::{DecodeParams, DecoderKind};
 use crate::model::{Model, ModelFiles};
+use crate::spelling::Speller;
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -35,6 +36,15 @@ impl Emend {
     pub fn new(encoder: &[u8], decoder: &[u8], tokenizer: &[u8], config: &[u8]) -> Result<Emend, JsError> {
         let model = Model::from_bytes(ModelFiles { encoder, decoder, tokenizer, config }).map_err(js_err)?;
         Ok(Emend { checker: Checker::new(model) })
+    }
+
+    /// Fix dictionary typos before the model reads a sentence: the bytes of the model
+    /// folder's `en.aff`, `en.dic` and `en.freq`. Throws an Error naming a bad file.
+    #[wasm_bindgen(js_name = setSpelling)]
+    pub fn set_spelling(&mut self, aff: &[u8], dic: &[u8], freq: &[u8]) -> Result<(), JsError> {
+        let speller = Speller::from_bytes(aff, dic, freq).map_err(js_err)?;
+        self.checker.set_speller(Some(speller));
+        Ok(())
     }
 
     /// `{suggestions: [{start, end, original, replacement, category, message}], stats}`;
@@ -115,8 +125,21 @@ impl EmendCodec {
         self.codec.config.eos_id
     }
 
-    #[wasm_bindgen(getter, js_name = maxTargetTokens)]
-    pub fn max_target_tokens(&self) -> usize {
-        self.codec.config.max_target_tokens
+    /// Longest n-gram the aggressive decoder re-synchronises on (it tries n, n-1, ..., 1).
+    #[wasm_bindgen(getter, js_name = maxNgram)]
+    pub fn max_ngram(&self) -> usize {
+        DecodeParams::for_model(&self.codec.config).max_ngram
+    }
+
+    /// Logit bonus for the token the aligned source suggests (this model's tuned setting).
+    #[wasm_bindgen(getter, js_name = copyBias)]
+    pub fn copy_bias(&self) -> f32 {
+        self.codec.config.copy_bias
+    }
+
+    /// Most output tokens the decoder may produce for a source of `src_len` ids.
+    #[wasm_bindgen(js_name = outputCap)]
+    pub fn output_cap(&self, src_len: usize) -> usize {
+        DecodeParams::for_model(&self.codec.config).output_cap(src_len)
     }
 }

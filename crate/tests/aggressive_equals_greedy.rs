@@ -1,7 +1,7 @@
-//! Property: for any deterministic causal scorer, aggressive decoding returns exactly the
-//! greedy output, in no more decoder passes.
+//! Property: for any deterministic causal scorer and any copy bias, aggressive decoding
+//! returns exactly the greedy output, in no more decoder passes.
 
-use emend::decode::{aggressive, greedy, DecodeParams, Scorer};
+use emend::decode::{aggressive, greedy, DecodeParams, Request, Scorer};
 use emend::Result;
 use proptest::prelude::*;
 
@@ -35,20 +35,37 @@ impl Toy {
     }
 }
 
+impl Toy {
+    /// `next`, unless the source's suggestion is within `copy_bias` of it: the toy's score
+    /// gap between the two (0 to 3.9) is another hash of the prefix.
+    fn choose(&self, src: &[u32], out: &[u32], preferred: Option<u32>, copy_bias: f32) -> u32 {
+        let best = self.next(src, out);
+        match preferred {
+            Some(t) if t != best => {
+                let h = out.iter().fold(self.salt ^ 0x9e37, |h, &x| (h ^ x as u64).wrapping_mul(0x100000001b3));
+                let gap = ((h ^ t as u64) % 40) as f32 / 10.0;
+                if copy_bias > gap { t } else { best }
+            }
+            _ => best,
+        }
+    }
+}
+
 impl Scorer for Toy {
-    fn predict(&mut self, requests: &[(usize, &[u32])]) -> Result<Vec<Vec<u32>>> {
+    fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<u32>>> {
         Ok(requests
             .iter()
-            .map(|(i, input)| {
-                assert_eq!(input[0], BOS);
-                (0..input.len()).map(|k| self.next(&self.sources[*i], &input[1..=k])).collect()
+            .map(|r| {
+                assert_eq!(r.input[0], BOS);
+                let src = &self.sources[r.sentence];
+                (0..r.input.len()).map(|k| self.choose(src, &r.input[1..=k], r.preferred(k), copy_bias)).collect()
             })
             .collect())
     }
 }
 
 fn params(max_len: usize) -> DecodeParams {
-    DecodeParams { bos: BOS, eos: EOS, max_decoder_len: max_len, max_ngram: 3 }
+    DecodeParams { bos: BOS, eos: EOS, max_decoder_len: max_len, max_ngram: 3, copy_bias: 0.0 }
 }
 
 proptest! {
@@ -58,11 +75,13 @@ proptest! {
         bodies in prop::collection::vec(prop::collection::vec(3u32..12, 0..40), 1..6),
         salt in any::<u64>(),
         max_len in 8usize..120,
+        copy_bias in prop_oneof![Just(0.0f32), 0.0f32..4.5],
     ) {
         let sources: Vec<Vec<u32>> = bodies.into_iter().map(|mut b| { b.push(EOS); b }).collect();
         let mut toy = Toy { sources: sources.clone(), salt };
-        let (g, gs) = greedy(&mut toy, &sources, &params(max_len)).unwrap();
-        let (a, as_) = aggressive(&mut toy, &sources, &params(max_len)).unwrap();
+        let p = DecodeParams { copy_bias, ..params(max_len) };
+        let (g, gs) = greedy(&mut toy, &sources, &p).unwrap();
+        let (a, as_) = aggressive(&mut toy, &sources, &p).unwrap();
         prop_assert_eq!(&g, &a);
         prop_assert!(as_.passes <= gs.passes, "aggressive {} passes > greedy {}", as_.passes, gs.passes);
     }
@@ -73,8 +92,8 @@ fn copying_scorer_needs_one_pass() {
     // A scorer that copies its input verbatim: the whole draft is accepted at once.
     struct Copy(Vec<Vec<u32>>);
     impl Scorer for Copy {
-        fn predict(&mut self, requests: &[(usize, &[u32])]) -> Result<Vec<Vec<u32>>> {
-            Ok(requests.iter().map(|(i, input)| (1..=input.len()).map(|k| self.0[*i].get(k - 1).copied().unwrap_or(EOS)).collect()).collect())
+        fn predict(&mut self, requests: &[Request], _: f32) -> Result<Vec<Vec<u32>>> {
+            Ok(requests.iter().map(|r| (1..=r.input.len()).map(|k| self.0[r.sentence].get(k - 1).copied().unwrap_or(EOS)).collect()).collect())
         }
     }
     let sources = vec![vec![5, 6, 7, 8, 9, EOS], vec![4, 4, 4, EOS]];
@@ -84,4 +103,24 @@ fn copying_scorer_needs_one_pass() {
     let (g, gstats) = greedy(&mut Copy(sources.clone()), &sources, &params(64)).unwrap();
     assert_eq!(g, out);
     assert_eq!(gstats.passes, 6);
+}
+
+#[test]
+fn a_bias_above_every_gap_copies_the_source() {
+    // The toy's gaps are below 4: with a bias of 5 the source's token always wins, even
+    // where the toy alone would insert, skip or substitute.
+    let sources = vec![vec![5, 6, 7, 8, 9, 10, 11, EOS], vec![4, 3, 4, 3, 4, EOS]];
+    let mut edited_without_bias = 0;
+    for salt in 0..50u64 {
+        let mut toy = Toy { sources: sources.clone(), salt };
+        let plain = greedy(&mut toy, &sources, &params(64)).unwrap().0;
+        let p = DecodeParams { copy_bias: 5.0, ..params(64) };
+        let (g, _) = greedy(&mut toy, &sources, &p).unwrap();
+        let (a, stats) = aggressive(&mut toy, &sources, &p).unwrap();
+        assert_eq!(g, vec![sources[0][..7].to_vec(), sources[1][..5].to_vec()], "salt {salt}");
+        assert_eq!(a, g);
+        assert_eq!(stats.passes, 1, "the whole draft is accepted at once");
+        edited_without_bias += usize::from(plain != g);
+    }
+    assert!(edited_without_bias > 10, "without the bias the toy edits most of these ({edited_without_bias}/50)");
 }

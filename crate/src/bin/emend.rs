@@ -9,7 +9,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand};
-use emend::{shipped_model_dir, Checker, DecoderKind, Model};
+use emend::{shipped_model_dir, Checker, DecoderKind, Model, Speller};
 
 #[derive(Parser)]
 #[command(name = "emend", version, about = "Offline grammar correction")]
@@ -33,6 +33,12 @@ enum Command {
         /// Sentences verified together in one decoder call
         #[arg(long, default_value_t = emend::checker::DEFAULT_BATCH)]
         decode_batch: usize,
+        /// Override the model's copy bias (logit bonus for keeping the source token), e.g. to tune it
+        #[arg(long)]
+        copy_bias: Option<f32>,
+        /// The model alone, without the dictionary's spelling fixes
+        #[arg(long)]
+        no_spelling: bool,
     },
     /// Read a whole text on stdin, print its suggestions as JSON (UTF-16 offsets).
     Check {
@@ -91,18 +97,17 @@ struct TimedScorer<'a> {
 }
 
 impl emend::decode::Scorer for TimedScorer<'_> {
-    fn predict(&mut self, requests: &[(usize, &[u32])]) -> emend::Result<Vec<Vec<u32>>> {
+    fn predict(&mut self, requests: &[emend::decode::Request], copy_bias: f32) -> emend::Result<Vec<Vec<u32>>> {
         let t = Instant::now();
-        let out = self.model.predict(self.enc, requests);
+        let out = self.model.predict(self.enc, requests, copy_bias);
         self.secs += t.elapsed().as_secs_f64();
-        self.positions += requests.iter().map(|r| r.1.len()).sum::<usize>();
+        self.positions += requests.iter().map(|r| r.input.len()).sum::<usize>();
         out
     }
 }
 
 fn profile(model: &Model, lines: &[String]) -> emend::Result<serde_json::Value> {
-    let c = &model.codec.config;
-    let params = emend::decode::DecodeParams { bos: c.bos_id, eos: c.eos_id, max_decoder_len: c.max_target_tokens, max_ngram: 3 };
+    let params = emend::decode::DecodeParams::for_model(&model.codec.config);
     let (mut total, mut encoder, mut decoder) = (0.0, 0.0, 0.0);
     let (mut tokens, mut positions, mut passes) = (0, 0, 0);
     for line in lines {
@@ -136,15 +141,32 @@ fn profile(model: &Model, lines: &[String]) -> emend::Result<serde_json::Value> 
 }
 
 fn load(model: Option<PathBuf>) -> Result<Checker, String> {
+    load_with(model, None, true)
+}
+
+/// The checker for a model folder: its model (with the copy bias overridden if asked) and,
+/// if `spelling` and the folder has a dictionary, its speller.
+fn load_with(model: Option<PathBuf>, copy_bias: Option<f32>, spelling: bool) -> Result<Checker, String> {
     let dir = model.unwrap_or_else(shipped_model_dir);
-    Model::from_dir(&dir).map(Checker::new).map_err(|e| format!("cannot load model from {}: {e}", dir.display()))
+    let cannot = |e: emend::EmendError| format!("cannot load model from {}: {e}", dir.display());
+    let mut model = Model::from_dir(&dir).map_err(cannot)?;
+    if let Some(bias) = copy_bias {
+        if !(0.0..=100.0).contains(&bias) {
+            return Err(format!("--copy-bias {bias} is not in 0..=100"));
+        }
+        model.codec.config.copy_bias = bias;
+    }
+    let speller = if spelling { Speller::from_dir(&dir).map_err(cannot)? } else { None };
+    let mut checker = Checker::new(model);
+    checker.set_speller(speller);
+    Ok(checker)
 }
 
 fn run(cli: Cli) -> Result<(), String> {
     let err = |e: emend::EmendError| e.to_string();
     match cli.command {
-        Command::Correct { model, decoder, batch, decode_batch } => {
-            let mut checker = load(model)?;
+        Command::Correct { model, decoder, batch, decode_batch, copy_bias, no_spelling } => {
+            let mut checker = load_with(model, copy_bias, !no_spelling)?;
             checker.decoder = decoder;
             checker.batch = decode_batch;
             let stdin = io::stdin();

@@ -1,0 +1,51 @@
+"""Choose the copy bias (decoding's logit bonus for keeping the source token, see
+crate/src/decode.rs) on W&I dev: score each candidate through the Rust CLI and keep the
+best F0.5. With --write, store it in the model folder's config.json.
+
+    python training/tune_copy_bias.py [--model model] [--biases 0,0.5,1,1.5,2] [--limit N] [--write]
+
+The bias is tuned on W&I dev only; CoNLL-2013 and JFLEG (score.py) show whether it carries over.
+"""
+import argparse
+import json
+import tempfile
+from pathlib import Path
+
+from paths import DATA, MODEL_DIR
+from score import ERRANT_GOLD, correct, errant_f05, spacy_tokenize
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=str(MODEL_DIR))
+    ap.add_argument("--biases", default="0,0.5,1,1.5,2")
+    ap.add_argument("--limit", type=int, help="only the first N W&I dev sentences")
+    ap.add_argument("--write", action="store_true", help="write the best bias into the model's config.json")
+    args = ap.parse_args()
+    model = Path(args.model)
+    src = (DATA / "parallel" / "wi_abcn_dev.src").read_text().splitlines()
+    blocks = ERRANT_GOLD.read_text().strip().split("\n\n")
+    if args.limit:
+        src, blocks = src[: args.limit], blocks[: args.limit]
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp_s:
+        tmp = Path(tmp_s)
+        gold = tmp / "gold.m2"
+        gold.write_text("\n\n".join(blocks) + "\n")
+        for bias in (float(b) for b in args.biases.split(",")):
+            hyp, secs = correct(src, model, "emend", bias)
+            r = errant_f05(src, spacy_tokenize(hyp), gold, tmp)
+            rows.append({"copy_bias": bias, **r, "seconds": round(secs, 1)})
+            print(json.dumps(rows[-1]), flush=True)
+    best = max(rows, key=lambda r: r["f0.5"])
+    print(f"best copy bias on {len(src)} W&I dev sentences: {best['copy_bias']} (F0.5 {best['f0.5']})")
+    if args.write:
+        cfg_path = model / "config.json"
+        cfg = json.loads(cfg_path.read_text())
+        cfg["copy_bias"] = best["copy_bias"]
+        cfg_path.write_text(json.dumps(cfg, indent=2) + "\n")
+        print(f"wrote copy_bias {best['copy_bias']} to {cfg_path}")
+
+
+if __name__ == "__main__":
+    main()
