@@ -22,4 +22,5 @@ W="${EMEND_WORK:-../../emend-work}"
 "$PY" train.py --run ft3 --data learner.tsv:1,learner_changed.tsv:1,synthetic_v2_120k.tsv:1 --lr 4e-4 --warmup 800 --dropout 0.1 --max-tokens 1200 --edit-weight 3 --minutes "${MINUTES_FT3:-125}"
 "$PY" export.py --run ft3
 "$PY" make_word_freq.py
+"$PY" make_irregular.py
 "$PY" score.py --out scores/model.json

@@ -41,12 +41,14 @@ def emend_binary() -> Path:
     return Path(meta["target_directory"]) / "debug" / "emend"
 
 
-def correct(lines: list[str], model: Path, system: str, copy_bias: float | None = None) -> tuple[list[str], float]:
+def correct(lines: list[str], model: Path, system: str, copy_bias: float | None = None,
+            spelling: bool = True) -> tuple[list[str], float]:
     raw = [detokenize(l) for l in lines]
     if system == "copy":
         return raw, 0.0
     start = time.time()
     bias = [] if copy_bias is None else ["--copy-bias", str(copy_bias)]
+    bias += [] if spelling else ["--no-spelling"]
     out = subprocess.run([str(emend_binary()), "correct", "--model", str(model), *bias], input="\n".join(raw) + "\n",
                          capture_output=True, text=True, check=True).stdout
     hyp = out.split("\n")[: len(raw)]
@@ -126,11 +128,14 @@ def main() -> None:
     ap.add_argument("--only", choices=["wi", "jfleg", "conll"], action="append")
     ap.add_argument("--limit", type=int, help="W&I dev: only the first N sentences (a quick look while training)")
     ap.add_argument("--copy-bias", type=float, help="override the model's copy bias (to tune it; see export.py)")
+    ap.add_argument("--no-spelling", action="store_true", help="the model without the dictionary speller")
     args = ap.parse_args()
     model = Path(args.model)
     results = {"model": str(model.resolve().relative_to(REPO)) if model.resolve().is_relative_to(REPO) else str(model), "system": args.system}
     if args.copy_bias is not None:
         results["copy_bias"] = args.copy_bias
+    if args.no_spelling:
+        results["spelling"] = False
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
         if not args.only or "wi" in args.only:
@@ -141,20 +146,20 @@ def main() -> None:
                 gold = tmp / "gold.m2"  # the M2 has one blank-line-separated block per sentence
                 gold.write_text("\n\n".join(ERRANT_GOLD.read_text().strip().split("\n\n")[: args.limit]) + "\n")
                 results["wi_dev_limit"] = args.limit
-            hyp, secs = correct(src, model, args.system, args.copy_bias)
+            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
             results["wi_dev"] = errant_f05(src, spacy_tokenize(hyp), gold, tmp)
             results["wi_dev"]["seconds"] = round(secs, 1)
             print("W&I dev", results["wi_dev"], flush=True)
         if not args.only or "conll" in args.only:
             src = (DATA / "parallel" / "conll13_test.src").read_text().splitlines()
-            hyp, secs = correct(src, model, args.system, args.copy_bias)
+            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
             results["conll13"] = errant_f05(src, spacy_tokenize(hyp), CONLL_GOLD, tmp)
             print("CoNLL-2013", results["conll13"], flush=True)
         if not args.only or "jfleg" in args.only:
             jf = DATA / "jfleg" / "dev"
             src = (jf / "dev.src").read_text().splitlines()
             refs = list(zip(*[(jf / f"dev.ref{k}").read_text().splitlines() for k in range(4)]))
-            hyp, secs = correct(src, model, args.system, args.copy_bias)
+            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
             results["jfleg_dev_gleu"] = round(gleu(src, spacy_tokenize(hyp), [list(r) for r in refs]), 2)
             print("JFLEG dev GLEU", results["jfleg_dev_gleu"], flush=True)
     if args.out:

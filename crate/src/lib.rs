@@ -28,7 +28,7 @@ pub use corrector::Corrector;
 pub use decode::{DecodeStats, DecoderKind};
 pub use error::{EmendError, Result};
 pub use model::{Model, ModelFiles};
-pub use spelling::Speller;
+pub use spelling::{Speller, SpellerFiles};
 
 /// The model folder shipped in this repository.
 pub fn shipped_model_dir() -> std::path::PathBuf {

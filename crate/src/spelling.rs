@@ -20,49 +20,85 @@ use crate::segment::protected_spans;
 pub const AFF_FILE: &str = "en.aff";
 pub const DIC_FILE: &str = "en.dic";
 pub const FREQ_FILE: &str = "en.freq";
+pub const IRREGULAR_FILE: &str = "en.irregular";
 
 /// Shorter unknown words are too ambiguous to fix without context ("ot": to? of? it?).
 const MIN_LEN: usize = 3;
+
+/// Words after which a verb takes its participle ("has writed" -> "has written").
+const PARTICIPLE_AFTER: &[&str] =
+    &["have", "has", "had", "having", "be", "is", "are", "am", "was", "were", "been", "being", "get", "gets", "got"];
+
+/// The bytes of the speller's files in a model folder (what the browser fetches).
+pub struct SpellerFiles<'a> {
+    pub aff: &'a [u8],
+    pub dic: &'a [u8],
+    /// Lower-cased words, most frequent first, one per line (`training/make_word_freq.py`).
+    pub freq: &'a [u8],
+    /// `v LEMMA PAST PARTICIPLE` / `n LEMMA PLURAL` lines (`training/make_irregular.py`).
+    pub irregular: &'a [u8],
+}
 
 pub struct Speller {
     dict: Dictionary,
     /// Lower-cased word -> frequency rank (0: commonest).
     rank: HashMap<String, u32>,
+    /// Irregular verbs: lemma -> (past, participle); nouns: lemma -> plural.
+    verbs: HashMap<String, (String, String)>,
+    nouns: HashMap<String, String>,
 }
 
 impl Speller {
-    /// The dictionary's two files and the word list, most frequent first (one per line).
-    pub fn from_bytes(aff: &[u8], dic: &[u8], freq: &[u8]) -> Result<Self> {
+    pub fn from_bytes(files: SpellerFiles) -> Result<Self> {
         let text = |name: &'static str, bytes: &[u8]| {
             std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| EmendError::BadModel {
                 name,
-                kind: "Hunspell dictionary",
+                kind: "speller file",
                 detail: e.to_string(),
             })
         };
-        let (aff, dic, freq) = (text(AFF_FILE, aff)?, text(DIC_FILE, dic)?, text(FREQ_FILE, freq)?);
-        let rank = freq.lines().enumerate().map(|(i, w)| (w.trim().to_owned(), i as u32)).collect();
+        let aff = text(AFF_FILE, files.aff)?;
+        let dic = text(DIC_FILE, files.dic)?;
+        let rank = text(FREQ_FILE, files.freq)?.lines().enumerate().map(|(i, w)| (w.trim().to_owned(), i as u32)).collect();
+        let (mut verbs, mut nouns) = (HashMap::new(), HashMap::new());
+        for (n, line) in text(IRREGULAR_FILE, files.irregular)?.lines().enumerate() {
+            match line.split_whitespace().collect::<Vec<_>>()[..] {
+                ["v", lemma, past, part] => drop(verbs.insert(lemma.to_owned(), (past.to_owned(), part.to_owned()))),
+                ["n", lemma, plural] => drop(nouns.insert(lemma.to_owned(), plural.to_owned())),
+                [] => {}
+                _ => {
+                    return Err(EmendError::BadModel {
+                        name: IRREGULAR_FILE,
+                        kind: "speller file",
+                        detail: format!("line {} is not `v LEMMA PAST PARTICIPLE` or `n LEMMA PLURAL`", n + 1),
+                    })
+                }
+            }
+        }
         let dict = Dictionary::new(&aff, &dic).map_err(|e| EmendError::BadModel {
             name: DIC_FILE,
             kind: "Hunspell dictionary",
             detail: e.to_string(),
         })?;
-        Ok(Speller { dict, rank })
+        Ok(Speller { dict, rank, verbs, nouns })
     }
 
-    /// The dictionary of a model folder; `None` if the folder has none (spelling off).
+    /// The speller of a model folder; `None` if the folder has none of its files (spelling off).
     pub fn from_dir(dir: &Path) -> Result<Option<Self>> {
-        let (aff, dic, freq) = (dir.join(AFF_FILE), dir.join(DIC_FILE), dir.join(FREQ_FILE));
-        if !aff.exists() && !dic.exists() && !freq.exists() {
+        let names = [AFF_FILE, DIC_FILE, FREQ_FILE, IRREGULAR_FILE];
+        if names.iter().all(|n| !dir.join(n).exists()) {
             return Ok(None);
         }
-        let read = |name: &'static str, path: &Path| {
-            std::fs::read(path).map_err(|e| match e.kind() {
+        let read = |name: &'static str| {
+            let path = dir.join(name);
+            std::fs::read(&path).map_err(|e| match e.kind() {
                 std::io::ErrorKind::NotFound => EmendError::MissingFile { name, path: path.display().to_string() },
                 _ => EmendError::Unreadable { name, detail: e.to_string() },
             })
         };
-        Self::from_bytes(&read(AFF_FILE, &aff)?, &read(DIC_FILE, &dic)?, &read(FREQ_FILE, &freq)?).map(Some)
+        let [aff, dic, freq, irregular] = names.map(read);
+        let files = SpellerFiles { aff: &aff?, dic: &dic?, freq: &freq?, irregular: &irregular? };
+        Self::from_bytes(files).map(Some)
     }
 
     /// Whether the dictionary accepts `word`.
@@ -75,11 +111,13 @@ impl Speller {
         let protected = protected_spans(unit);
         let mut out = String::with_capacity(unit.len());
         let mut last = 0;
-        for (i, span) in word_spans(unit).into_iter().enumerate() {
+        let spans = word_spans(unit);
+        for (i, span) in spans.iter().cloned().enumerate() {
             if protected.iter().any(|p| p.start < span.end && span.start < p.end) {
                 continue;
             }
-            if let Some(fix) = self.suggestion(unit, span.clone(), i == 0) {
+            let prev = i.checked_sub(1).map(|j| &unit[spans[j].clone()]);
+            if let Some(fix) = self.suggestion(unit, span.clone(), prev) {
                 out.push_str(&unit[last..span.start]);
                 out.push_str(&fix);
                 last = span.end;
@@ -89,7 +127,8 @@ impl Speller {
         out
     }
 
-    fn suggestion(&self, unit: &str, span: Range<usize>, first_word: bool) -> Option<String> {
+    fn suggestion(&self, unit: &str, span: Range<usize>, prev: Option<&str>) -> Option<String> {
+        let first_word = prev.is_none();
         let word = &unit[span.clone()];
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters < MIN_LEN || !word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’') {
@@ -110,7 +149,13 @@ impl Speller {
         if glued(before) || glued(after.next()) && after.next().is_some_and(char::is_alphanumeric) {
             return None;
         }
-        if self.dict.check(word) || self.regular_ending_on_known_word(word) {
+        if self.dict.check(word) {
+            return None;
+        }
+        if let Some(form) = self.irregular_form(word, prev) {
+            return Some(form);
+        }
+        if self.regular_ending_on_known_word(word) {
             return None;
         }
         let mut suggestions = Vec::new();
@@ -124,6 +169,31 @@ impl Speller {
         };
         let best = suggestions.iter().enumerate().min_by_key(|(i, s)| (key(s), *i)).map(|(_, s)| s.clone());
         best.filter(|s| s != word)
+    }
+
+    /// The irregular form a regular ending stands for: "buyed" -> "bought", "has writed" ->
+    /// "has written", "childs" -> "children" (keeping a leading capital).
+    fn irregular_form(&self, word: &str, prev: Option<&str>) -> Option<String> {
+        let w = word.to_lowercase();
+        let undouble = |s: &str| {
+            let b = s.as_bytes();
+            (b.len() > 2 && b[b.len() - 1] == b[b.len() - 2]).then(|| s[..s.len() - 1].to_owned())
+        };
+        let stems = |suffixes: [&str; 2]| {
+            suffixes.into_iter().filter_map(|x| w.strip_suffix(x)).flat_map(|s| [Some(s.to_owned()), undouble(s)]).flatten().collect::<Vec<_>>()
+        };
+        let participle = prev.is_some_and(|p| {
+            let p = p.to_lowercase();
+            PARTICIPLE_AFTER.contains(&p.as_str()) || ["'ve", "'s", "'d", "'re", "’ve", "’s", "’d", "’re"].iter().any(|c| p.ends_with(c))
+        });
+        let form = stems(["ed", "d"])
+            .iter()
+            .find_map(|s| self.verbs.get(s).map(|(past, part)| if participle { part } else { past }))
+            .or_else(|| stems(["es", "s"]).iter().find_map(|s| self.nouns.get(s)))?;
+        Some(match word.chars().next() {
+            Some(c) if c.is_uppercase() => c.to_uppercase().chain(form.chars().skip(1)).collect(),
+            _ => form.clone(),
+        })
     }
 
     /// "buyed", "goed", "childs": a known word plus a regular ending it does not take. That is
@@ -168,10 +238,10 @@ mod tests {
     }
 
     #[test]
-    fn regular_endings_on_irregular_words_are_grammar_not_spelling() {
+    fn regular_endings_on_irregular_words_get_the_irregular_form() {
         let s = speller();
-        assert_eq!(s.fix("She buyed it and the childs goed home."), "She buyed it and the childs goed home.");
-        assert!(!s.knows("buyed"), "the dictionary does not know it: the ending rule kept it");
+        assert_eq!(s.fix("She buyed it and the childs goed home."), "She bought it and the children went home.");
+        assert_eq!(s.fix("Teached, he has writed and runned."), "Taught, he has written and ran.");
     }
 
     #[test]

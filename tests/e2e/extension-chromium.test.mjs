@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, launchChromiumWithExtension } from './browsers.mjs';
-import { EXTENSION_DIR, TEXT, startFixtures } from './fixture-server.mjs';
+import { EXTENSION_DIR, NEWCOMER, NEWCOMER_FIXED, TEXT, startFixtures } from './fixture-server.mjs';
 import { countEmendHosts, readUnderlines } from './page-helpers.mjs';
 
 let fx, context;
@@ -95,6 +95,27 @@ test('textarea: underline, card, fix keeps caret and undo', async () => {
   assert.equal(caret, expectedCaret, 'caret stays with the user’s text');
   await page.keyboard.press('Control+z');
   assert.equal(await page.inputValue('#textarea'), TEXT, 'undo restores the text');
+  await page.close();
+});
+
+test('the newcomer sentence: every error underlined, each fixed with one click', async () => {
+  const page = await openFixture();
+  await page.click('#textarea');
+  await page.keyboard.type(NEWCOMER);
+  const first = await waitForUnderlines(page);
+  const words = first.map((m) => NEWCOMER.slice(m.start, m.end));
+  for (const w of ['go', 'buyed', 'a']) assert.ok(words.includes(w), `"${w}" is underlined: ${words}`);
+  await page.screenshot({ path: join(ARTIFACTS, 'chromium-newcomer.png') });
+  // Click the first underline and its best fix until none is left; each click is one fix.
+  for (let clicks = 0; clicks < first.length; clicks++) {
+    const marks = await page.evaluate(readUnderlines);
+    if (marks.length === 0) break;
+    await page.mouse.click(marks[0].x, marks[0].y);
+    const fix = page.locator('[role=dialog] button[data-emend-fix]').first();
+    await fix.click({ timeout: 5_000 });
+    await page.waitForFunction(`(${readUnderlines})().length < ${marks.length}`, null, { timeout: 30_000 });
+  }
+  assert.equal(await page.inputValue('#textarea'), NEWCOMER_FIXED);
   await page.close();
 });
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, launchFirefoxWithExtension } from './browsers.mjs';
-import { EXTENSION_DIR, TEXT, startFixtures } from './fixture-server.mjs';
+import { EXTENSION_DIR, NEWCOMER, NEWCOMER_FIXED, TEXT, startFixtures } from './fixture-server.mjs';
 import { readUnderlines } from './page-helpers.mjs';
 
 let fx, browser;
@@ -44,6 +44,27 @@ test('Firefox: textarea underline, card and one-click fix with undo', async () =
   await page.keyboard.up('Control');
   assert.equal(await page.$eval('#textarea', (t) => t.value), TEXT);
   assert.deepEqual(requests.filter((u) => !u.startsWith(fx.base)), [], 'no request beyond the fixture server');
+  await page.close();
+});
+
+test('Firefox: the newcomer sentence, every error underlined and fixed with one click each', async () => {
+  const page = await browser.newPage();
+  await page.goto(fx.fields);
+  await page.click('#textarea');
+  await page.keyboard.type(NEWCOMER);
+  await page.waitForFunction(`(${readUnderlines})().length >= 3`, { timeout: 120_000 });
+  const first = await page.evaluate(`(${readUnderlines})()`);
+  const words = first.map((m) => NEWCOMER.slice(m.start, m.end));
+  for (const w of ['go', 'buyed', 'a']) assert.ok(words.includes(w), `"${w}" is underlined: ${words}`);
+  for (let clicks = 0; clicks < first.length; clicks++) {
+    const marks = await page.evaluate(`(${readUnderlines})()`);
+    if (marks.length === 0) break;
+    await page.mouse.click(marks[0].x, marks[0].y);
+    const fix = await page.waitForSelector('>>> [role=dialog] button[data-emend-fix]', { timeout: 5_000 });
+    await fix.click();
+    await page.waitForFunction(`(${readUnderlines})().length < ${marks.length}`, { timeout: 30_000 });
+  }
+  assert.equal(await page.$eval('#textarea', (t) => t.value), NEWCOMER_FIXED);
   await page.close();
 });
 

@@ -21,5 +21,9 @@ export async function startFixtures() {
   return { server, base, fields: `${base}/tests/e2e/fixtures/fields.html` };
 }
 
+// The README's promise: a newcomer types this, sees each error underlined, fixes each with a click.
+export const NEWCOMER = 'She go to school yesterday and buyed a apple.';
+export const NEWCOMER_FIXED = 'She went to school yesterday and bought an apple.';
+
 // Known errors; the shipped model reliably fixes at least the lower-case "i".
 export const TEXT = 'She go to school yesterday and buyed a apple. In addition to that, i like reading books.';
