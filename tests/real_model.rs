@@ -80,8 +80,8 @@ fn aggressive_equals_greedy_on_real_sentences() {
     ];
     let mut greedy = checker();
     greedy.decoder = DecoderKind::Greedy;
-    let (a, astats) = c.correct_units(&units).unwrap();
-    let (g, gstats) = greedy.correct_units(&units).unwrap();
+    let (a, astats) = c.model_units(&units).unwrap();
+    let (g, gstats) = greedy.model_units(&units).unwrap();
     assert_eq!(a, g);
     assert!(astats.passes < gstats.passes, "aggressive {astats:?} greedy {gstats:?}");
 }

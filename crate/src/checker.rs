@@ -86,10 +86,16 @@ impl Checker {
         self.cache.clear();
     }
 
+    /// The corrector alone on each unit (no speller, rules or cache): what the model writes,
+    /// the same in any runtime and with either decoder. The benchmark compares these.
+    pub fn model_units(&self, units: &[&str]) -> Result<(Vec<String>, DecodeStats)> {
+        self.corrector.correct_units(units, self.decoder, self.batch)
+    }
+
     /// Correct each unit (no cache, no alignment): the speller's fixes, then the corrector's,
     /// then "a"/"an" by sound. Where the corrector rewrites a unit wholesale (which the
     /// checker would not offer), the speller's fixes stand on their own.
-    pub fn correct_units(&self, units: &[&str]) -> Result<(Vec<String>, DecodeStats)> {
+    fn correct_units(&self, units: &[&str]) -> Result<(Vec<String>, DecodeStats)> {
         let (outputs, stats) = match &self.speller {
             None => self.corrector.correct_units(units, self.decoder, self.batch)?,
             Some(speller) => {

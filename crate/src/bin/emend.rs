@@ -47,7 +47,8 @@ enum Command {
         #[arg(long, default_value = "aggressive")]
         decoder: DecoderKind,
     },
-    /// Correct every stdin line with both decoders; report time, passes and mismatches as JSON.
+    /// Correct every stdin line with the model alone and both decoders; report time, passes and
+    /// mismatches as JSON.
     Compare {
         #[arg(long)]
         model: Option<PathBuf>,
@@ -209,7 +210,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 let start = Instant::now();
                 for line in &lines {
                     let t = Instant::now();
-                    let (out, stats) = checker.correct_units(&[line.as_str()]).map_err(err)?;
+                    let (out, stats) = checker.model_units(&[line.as_str()]).map_err(err)?;
                     ms.push(t.elapsed().as_secs_f64() * 1e3);
                     passes += stats.passes;
                     texts.push(out.into_iter().next().unwrap_or_default());
