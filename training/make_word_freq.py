@@ -9,10 +9,10 @@ import argparse
 import re
 from collections import Counter
 
+from make_synthetic import CLEAN
 from paths import DATA, MODEL_DIR, work
 
 WORD = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
-CLEAN = ["clean_text/enwiki_wikitasks", "clean_text/brown", "clean_text/gutenberg_nltk"]
 
 
 def main() -> None:

@@ -68,6 +68,16 @@ def spacy_tokenize(lines: list[str]) -> list[str]:
     return [" ".join(t.text for t in doc if not t.is_space) for doc in _nlp.pipe(lines, batch_size=256)]
 
 
+def wi_dev(limit: int | None, tmp: Path) -> tuple[list[str], Path]:
+    """W&I dev sources and their gold M2, cut to the first `limit` sentences if given."""
+    src = (DATA / "parallel" / "wi_abcn_dev.src").read_text().splitlines()
+    if not limit:
+        return src, ERRANT_GOLD
+    gold = tmp / "gold.m2"  # the M2 has one blank-line-separated block per sentence
+    gold.write_text("\n\n".join(ERRANT_GOLD.read_text().strip().split("\n\n")[:limit]) + "\n")
+    return src[:limit], gold
+
+
 def errant_f05(src_tok: list[str], hyp_tok: list[str], gold: Path, tmp: Path) -> dict:
     (tmp / "src.txt").write_text("\n".join(src_tok) + "\n")
     (tmp / "hyp.txt").write_text("\n".join(hyp_tok) + "\n")
@@ -139,12 +149,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
         if not args.only or "wi" in args.only:
-            src = (DATA / "parallel" / "wi_abcn_dev.src").read_text().splitlines()
-            gold = ERRANT_GOLD
+            src, gold = wi_dev(args.limit, tmp)
             if args.limit:
-                src = src[: args.limit]
-                gold = tmp / "gold.m2"  # the M2 has one blank-line-separated block per sentence
-                gold.write_text("\n\n".join(ERRANT_GOLD.read_text().strip().split("\n\n")[: args.limit]) + "\n")
                 results["wi_dev_limit"] = args.limit
             hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
             results["wi_dev"] = errant_f05(src, spacy_tokenize(hyp), gold, tmp)

@@ -11,8 +11,8 @@ import json
 import tempfile
 from pathlib import Path
 
-from paths import DATA, MODEL_DIR
-from score import ERRANT_GOLD, correct, errant_f05, spacy_tokenize
+from paths import MODEL_DIR
+from score import correct, errant_f05, spacy_tokenize, wi_dev
 
 
 def main() -> None:
@@ -23,22 +23,17 @@ def main() -> None:
     ap.add_argument("--write", action="store_true", help="write the best bias into the model's config.json")
     args = ap.parse_args()
     model = Path(args.model)
-    src = (DATA / "parallel" / "wi_abcn_dev.src").read_text().splitlines()
-    blocks = ERRANT_GOLD.read_text().strip().split("\n\n")
-    if args.limit:
-        src, blocks = src[: args.limit], blocks[: args.limit]
     rows = []
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
-        gold = tmp / "gold.m2"
-        gold.write_text("\n\n".join(blocks) + "\n")
+        src, gold = wi_dev(args.limit, tmp)
         for bias in (float(b) for b in args.biases.split(",")):
             hyp, secs = correct(src, model, "emend", bias)
             r = errant_f05(src, spacy_tokenize(hyp), gold, tmp)
             rows.append({"copy_bias": bias, **r, "seconds": round(secs, 1)})
             print(json.dumps(rows[-1]), flush=True)
     best = max(rows, key=lambda r: r["f0.5"])
-    print(f"best copy bias on {len(src)} W&I dev sentences: {best['copy_bias']} (F0.5 {best['f0.5']})")
+    print(f"best copy bias on {args.limit or 'all'} W&I dev sentences: {best['copy_bias']} (F0.5 {best['f0.5']})")
     if args.write:
         cfg_path = model / "config.json"
         cfg = json.loads(cfg_path.read_text())

@@ -226,7 +226,12 @@ fn has_stutter(s: &str) -> bool {
 
 /// Whether `corrected` changes more than `MAX_CHANGED_SHARE` of the unit's words.
 fn is_rewrite(unit: &str, corrected: &str) -> bool {
-    let changed: usize = align(unit, corrected).iter().map(|e| e.removed.len().max(e.added.len())).sum();
+    changes_too_much(unit, &align(unit, corrected))
+}
+
+/// Whether `edits` (the unit's alignment) change more than `MAX_CHANGED_SHARE` of its words.
+fn changes_too_much(unit: &str, edits: &[Edit]) -> bool {
+    let changed: usize = edits.iter().map(|e| e.removed.len().max(e.added.len())).sum();
     changed > 3 && changed as f64 > MAX_CHANGED_SHARE * word_spans(unit).len() as f64
 }
 
@@ -245,10 +250,11 @@ fn writes_a_non_word(unit: &str, e: &Edit, speller: &Speller) -> bool {
 /// given the dictionary, any that write a non-word.
 fn sentence_edits(unit: &str, corrected: &str, speller: Option<&Speller>) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
-    if is_rewrite(unit, corrected) {
+    let edits = align(unit, corrected);
+    if changes_too_much(unit, &edits) {
         return Vec::new();
     }
-    align(unit, corrected)
+    edits
         .into_iter()
         .filter(|e| !looks_degenerate(unit, e))
         .filter(|e| !speller.is_some_and(|sp| writes_a_non_word(unit, e, sp)))

@@ -6,6 +6,9 @@ use crate::error::{EmendError, Result};
 
 pub const FORMAT: &str = "emend-seq2seq-v1";
 
+/// The copy biases a model may set (or the CLI may try): 0 is plain greedy decoding.
+pub const COPY_BIAS_RANGE: std::ops::RangeInclusive<f32> = 0.0..=100.0;
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct ModelConfig {
     pub format: String,
@@ -47,8 +50,8 @@ impl ModelConfig {
                 cfg.decoder_kind
             )));
         }
-        if !(0.0..=100.0).contains(&cfg.copy_bias) {
-            return Err(EmendError::Mismatch(format!("copy_bias {} in config.json is not in 0..=100", cfg.copy_bias)));
+        if !COPY_BIAS_RANGE.contains(&cfg.copy_bias) {
+            return Err(EmendError::Mismatch(format!("copy_bias {} in config.json is not in {COPY_BIAS_RANGE:?}", cfg.copy_bias)));
         }
         if cfg.max_source_tokens < 8 || cfg.max_target_tokens < 8 {
             return Err(EmendError::Mismatch("length limits in config.json are too small".into()));

@@ -42,7 +42,8 @@ impl Encoded {
     }
 }
 
-fn read_file(dir: &Path, name: &'static str) -> Result<Vec<u8>> {
+/// A model folder's file, or an error naming it (missing or unreadable).
+pub(crate) fn read_file(dir: &Path, name: &'static str) -> Result<Vec<u8>> {
     let path = dir.join(name);
     std::fs::read(&path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => EmendError::MissingFile { name, path: path.display().to_string() },

@@ -1,10 +1,11 @@
 //! Dictionary spelling ahead of the model. A word the dictionary (Hunspell format, read by
-//! `spellbook`) does not know is replaced by its first suggestion before the model reads
+//! `spellbook`) does not know is replaced by a suggestion before the model reads
 //! the sentence: the small model fixes few typos itself, and a typo hides the grammar
 //! around it ("My freind dont like" reads as grammar once it is "My friend don't like").
 //! Among the closest suggestions the commonest word wins (word ranks from `en.freq`, made by
-//! `training/make_word_freq.py`). Names, acronyms and code are left alone, and so are
-//! regular endings on irregular words ("buyed", "childs"): grammar, the model's job.
+//! `training/make_word_freq.py`). A regular ending on an irregular word gets the irregular
+//! form ("buyed" -> "bought", "childs" -> "children": `en.irregular`, from lemminflect).
+//! Names, acronyms and code are left alone.
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -14,6 +15,7 @@ use spellbook::Dictionary;
 
 use crate::align::word_spans;
 use crate::error::{EmendError, Result};
+use crate::model::read_file;
 use crate::segment::protected_spans;
 
 /// The dictionary's file names in a model folder.
@@ -89,14 +91,7 @@ impl Speller {
         if names.iter().all(|n| !dir.join(n).exists()) {
             return Ok(None);
         }
-        let read = |name: &'static str| {
-            let path = dir.join(name);
-            std::fs::read(&path).map_err(|e| match e.kind() {
-                std::io::ErrorKind::NotFound => EmendError::MissingFile { name, path: path.display().to_string() },
-                _ => EmendError::Unreadable { name, detail: e.to_string() },
-            })
-        };
-        let [aff, dic, freq, irregular] = names.map(read);
+        let [aff, dic, freq, irregular] = names.map(|name| read_file(dir, name));
         let files = SpellerFiles { aff: &aff?, dic: &dic?, freq: &freq?, irregular: &irregular? };
         Self::from_bytes(files).map(Some)
     }
@@ -106,7 +101,8 @@ impl Speller {
         self.dict.check(word)
     }
 
-    /// `unit` with every unknown ordinary word replaced by the dictionary's first suggestion.
+    /// `unit` with every unknown ordinary word replaced: its irregular form, or the commonest
+    /// of the dictionary's closest suggestions.
     pub fn fix(&self, unit: &str) -> String {
         let protected = protected_spans(unit);
         let mut out = String::with_capacity(unit.len());

@@ -152,8 +152,8 @@ fn load_with(model: Option<PathBuf>, copy_bias: Option<f32>, spelling: bool) -> 
     let cannot = |e: emend::EmendError| format!("cannot load model from {}: {e}", dir.display());
     let mut model = Model::from_dir(&dir).map_err(cannot)?;
     if let Some(bias) = copy_bias {
-        if !(0.0..=100.0).contains(&bias) {
-            return Err(format!("--copy-bias {bias} is not in 0..=100"));
+        if !emend::config::COPY_BIAS_RANGE.contains(&bias) {
+            return Err(format!("--copy-bias {bias} is not in {:?}", emend::config::COPY_BIAS_RANGE));
         }
         model.codec.config.copy_bias = bias;
     }
