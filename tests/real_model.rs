@@ -170,6 +170,22 @@ fn the_speller_fixes_typos_before_the_model_reads_them() {
 }
 
 #[test]
+fn the_users_own_words_are_not_corrected() {
+    let mut c = checker();
+    c.set_speller(Some(Speller::from_bytes(speller_files(DIC)).unwrap()));
+    let text = "We deploy it with grafana every day.";
+    let touches = |c: &mut Checker| {
+        let result = c.check(text).unwrap();
+        result.suggestions.iter().any(|s| js_slice(text, s.start, s.end).contains("grafana"))
+    };
+    assert!(touches(&mut c), "an unknown word gets a fix");
+    c.set_user_words(&["Grafana".to_string()]);
+    assert!(!touches(&mut c), "the cached result was dropped and the word kept");
+    c.set_user_words(&[]);
+    assert!(touches(&mut c));
+}
+
+#[test]
 fn a_corrupt_dictionary_is_a_clear_error() {
     let err = Speller::from_bytes(speller_files(&[0xff, 0xfe, 0x00])).err().expect("bad bytes are refused");
     assert!(err.to_string().contains("en.dic"), "{err}");

@@ -1,5 +1,5 @@
 // Runs the Emend wasm core off the main thread. Shared by the demo page and the extension.
-// Messages in:  {id, type: 'load', wasmUrl, modelBase} | {id, type: 'check', text, decoder, batch?}
+// Messages in:  {id, type: 'load', wasmUrl, modelBase} | {id, type: 'check', text, decoder?, batch?, words?}
 //               | {id, type: 'correctUnits', units, decoder, batch?}
 // Messages out: {id, ok: true, ...} | {id, ok: false, error} | {id, progress: 'fetching'|'preparing'} while loading
 import init, { Emend } from './pkg/emend.js';
@@ -8,6 +8,7 @@ const MODEL_FILES = ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.j
 const SPELLING_FILES = ['en.aff', 'en.dic', 'en.freq', 'en.irregular']; // the speller run before the model
 let engine = null;
 let wasm = null;
+let userWords = ''; // the personal dictionary last given to the speller, as one key
 
 async function fetchBytes(url, name) {
   let res;
@@ -58,6 +59,10 @@ self.onmessage = async ({ data }) => {
     if (!engine) throw new Error('model is not loaded');
     if (data.decoder) engine.setDecoder(data.decoder);
     if (data.batch) engine.setBatch(data.batch);
+    if (data.words && data.words.join('\n') !== userWords) {
+      engine.setUserWords(data.words); // drops cached results only when the words change
+      userWords = data.words.join('\n');
+    }
     const t0 = performance.now();
     if (type === 'check') {
       const result = engine.check(data.text);

@@ -62,6 +62,15 @@ const PREPOSITIONS: &[&str] = &[
     "among", "through", "during", "without", "within", "towards", "toward", "upon", "across", "along", "around",
     "behind", "beside", "since", "until", "till", "like", "as", "after", "before", "against", "near",
 ];
+/// Closed-class words besides determiners and prepositions: pronouns, auxiliaries,
+/// conjunctions and a few adverbs. What is not one of these carries the sentence's content.
+const OTHER_FUNCTION_WORDS: &[&str] = &[
+    "i", "you", "he", "she", "it", "we", "they", "me", "him", "us", "them", "is", "are", "was", "were", "be",
+    "been", "being", "am", "do", "does", "did", "have", "has", "had", "will", "would", "can", "could", "shall",
+    "should", "may", "might", "must", "and", "or", "but", "so", "because", "if", "when", "while", "than", "then",
+    "there", "here", "not", "what", "which", "who", "whom", "whose", "where", "how", "why", "also", "very", "too",
+    "just",
+];
 /// Verb pairs that differ by agreement with the subject.
 const AGREEMENT: &[(&str, &str)] = &[
     ("is", "are"), ("was", "were"), ("has", "have"), ("does", "do"), ("doesn't", "don't"), ("isn't", "aren't"),
@@ -123,6 +132,26 @@ fn same_verb(a: &str, b: &str) -> bool {
         (None, Some(y)) => sa == y || a.to_lowercase().starts_with(y),
         (None, None) => sa == sb && sa.len() >= 3,
     }
+}
+
+/// Whether `typed` is close enough to `word` (lower-cased both) to be a slip of the keys
+/// rather than another word: at most 2 edits, or 60% of the letters in place.
+pub(crate) fn is_typo_of(typed: &str, word: &str) -> bool {
+    strsim::damerau_levenshtein(typed, word) <= 2 || strsim::normalized_damerau_levenshtein(typed, word) >= 0.6
+}
+
+/// A word that carries content: 3 letters or more and not a closed-class word.
+pub(crate) fn is_content_word(w: &str) -> bool {
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && ![DETERMINERS, PREPOSITIONS, OTHER_FUNCTION_WORDS].iter().any(|list| in_list(list, w))
+}
+
+/// Whether two words (lower-cased) could be forms or spellings of one word: a typo apart,
+/// one verb ("went"/"gone"), the same first 4 letters ("travelling"/"travel"), or one inside the other ("videogames"/"games").
+pub(crate) fn related_words(a: &str, b: &str) -> bool {
+    let prefix = |s: &str| s.chars().take(4).collect::<String>();
+    let long = a.chars().count() >= 4 && b.chars().count() >= 4;
+    is_typo_of(a, b) || same_verb(a, b) || long && (prefix(a) == prefix(b) || a.contains(b) || b.contains(a))
 }
 
 fn quote(words: &[String]) -> String {
@@ -192,8 +221,7 @@ pub fn classify(removed: &[String], added: &[String]) -> (Category, String) {
         if same_verb(&o, &c) {
             return (Category::VerbForm, format!("Verb form: use {} instead of {}.", quote(added), quote(removed)));
         }
-        let distance = strsim::damerau_levenshtein(&o, &c);
-        if distance <= 2 || strsim::normalized_damerau_levenshtein(&o, &c) >= 0.6 {
+        if is_typo_of(&o, &c) {
             return (Category::Spelling, format!("Possible spelling mistake: did you mean {}?", quote(added)));
         }
         return (Category::WordChoice, format!("Word choice: {} fits better here.", quote(added)));

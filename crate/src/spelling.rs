@@ -5,15 +5,17 @@
 //! Among the closest suggestions the commonest word wins (word ranks from `en.freq`, made by
 //! `training/make_word_freq.py`). A regular ending on an irregular word gets the irregular
 //! form ("buyed" -> "bought", "childs" -> "children": `en.irregular`, from lemminflect).
-//! Names, acronyms and code are left alone.
+//! Names, acronyms, code and the user's own words are left alone.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
 use spellbook::Dictionary;
 
 use crate::align::word_spans;
+use crate::category::is_typo_of;
 use crate::error::{EmendError, Result};
 use crate::model::read_file;
 use crate::segment::protected_spans;
@@ -26,6 +28,10 @@ pub const IRREGULAR_FILE: &str = "en.irregular";
 
 /// Shorter unknown words are too ambiguous to fix without context ("ot": to? of? it?).
 const MIN_LEN: usize = 3;
+
+/// Unknown words whose best suggestion is remembered: Hunspell's suggestions are the slow
+/// part of a re-check, and a sentence being typed repeats the same unknown words.
+const SUGGESTION_CACHE: usize = 4096;
 
 /// Words after which a verb takes its participle ("has writed" -> "has written").
 const PARTICIPLE_AFTER: &[&str] =
@@ -48,6 +54,10 @@ pub struct Speller {
     /// Irregular verbs: lemma -> (past, participle); nouns: lemma -> plural.
     verbs: HashMap<String, (String, String)>,
     nouns: HashMap<String, String>,
+    /// The user's own words (lower-cased): known, never replaced.
+    user_words: HashSet<String>,
+    /// Unknown word -> its best suggestion (`None`: no suggestion).
+    suggested: RefCell<HashMap<String, Option<String>>>,
 }
 
 impl Speller {
@@ -82,7 +92,7 @@ impl Speller {
             kind: "Hunspell dictionary",
             detail: e.to_string(),
         })?;
-        Ok(Speller { dict, rank, verbs, nouns })
+        Ok(Speller { dict, rank, verbs, nouns, user_words: HashSet::new(), suggested: RefCell::default() })
     }
 
     /// The speller of a model folder; `None` if the folder has none of its files (spelling off).
@@ -96,9 +106,19 @@ impl Speller {
         Self::from_bytes(files).map(Some)
     }
 
-    /// Whether the dictionary accepts `word`.
+    /// Whether the dictionary or the user's own words accept `word`.
     pub fn knows(&self, word: &str) -> bool {
-        self.dict.check(word)
+        self.dict.check(word) || self.user_words.contains(&word.to_lowercase())
+    }
+
+    /// The user's own words (a personal dictionary), replacing any given before: the speller
+    /// leaves them as written, so the model reads them too. Whether the set changed.
+    pub fn set_user_words<S: AsRef<str>>(&mut self, words: impl IntoIterator<Item = S>) -> bool {
+        let words: HashSet<String> =
+            words.into_iter().map(|w| w.as_ref().trim().to_lowercase()).filter(|w| !w.is_empty()).collect();
+        let changed = words != self.user_words;
+        self.user_words = words;
+        changed
     }
 
     /// `unit` with every unknown ordinary word replaced: its irregular form, or the commonest
@@ -145,7 +165,7 @@ impl Speller {
         if glued(before) || glued(after.next()) && after.next().is_some_and(char::is_alphanumeric) {
             return None;
         }
-        if self.dict.check(word) {
+        if self.knows(word) {
             return None;
         }
         if let Some(form) = self.irregular_form(word, prev) {
@@ -154,17 +174,33 @@ impl Speller {
         if self.regular_ending_on_known_word(word) {
             return None;
         }
+        if let Some(best) = self.suggested.borrow().get(word) {
+            return best.clone();
+        }
+        let best = self.best_suggestion(word);
+        let mut cache = self.suggested.borrow_mut();
+        if cache.len() >= SUGGESTION_CACHE {
+            cache.clear(); // rare; a cleared cache only costs time
+        }
+        cache.insert(word.to_owned(), best.clone());
+        best
+    }
+
+    /// Of the dictionary's suggestions for `word`, the closest (edit distance, ignoring case),
+    /// then the commonest of them; the dictionary's own order breaks ties. None if even the
+    /// closest is too far to be the word meant: Hunspell's n-gram guesses for a word it
+    /// cannot place ("izakaya" -> "kayak", "kubectl" -> "Brubeck") are wrong far more often
+    /// than right; the model still reads the word as typed.
+    fn best_suggestion(&self, word: &str) -> Option<String> {
         let mut suggestions = Vec::new();
         self.dict.suggest(word, &mut suggestions);
-        // The closest suggestions (edit distance, ignoring case), then the commonest of them;
-        // the dictionary's own order breaks ties.
         let lower = word.to_lowercase();
         let key = |s: &String| {
             let l = s.to_lowercase();
             (strsim::damerau_levenshtein(&lower, &l), self.rank.get(&l).copied().unwrap_or(u32::MAX))
         };
         let best = suggestions.iter().enumerate().min_by_key(|(i, s)| (key(s), *i)).map(|(_, s)| s.clone());
-        best.filter(|s| s != word)
+        best.filter(|s| s != word && is_typo_of(&lower, &s.to_lowercase()))
     }
 
     /// The irregular form a regular ending stands for: "buyed" -> "bought", "has writed" ->
@@ -241,8 +277,39 @@ mod tests {
     }
 
     #[test]
+    fn a_word_too_far_from_any_suggestion_is_left_as_typed() {
+        let s = speller();
+        assert_eq!(s.fix("We had dinner at an izakaya in town."), "We had dinner at an izakaya in town.");
+        assert_eq!(s.fix("We deploy with kubectl now."), "We deploy with kubectl now.");
+        assert_eq!(s.fix("I dont beleive it."), "I don't believe it.");
+    }
+
+    #[test]
     fn a_typo_at_the_start_keeps_its_capital() {
         assert_eq!(speller().fix("Becuase it rained."), "Because it rained.");
+    }
+
+    #[test]
+    fn the_users_own_words_are_kept_and_known() {
+        let mut s = speller();
+        let text = "Our grafana setup logs to it daily.";
+        assert_ne!(s.fix(text), text, "an unknown word is replaced");
+        s.set_user_words(["Grafana", " kubectl "]);
+        assert_eq!(s.fix(text), text);
+        assert!(s.knows("grafana") && s.knows("Kubectl"));
+        s.set_user_words(Vec::<String>::new());
+        assert!(!s.knows("grafana"));
+        assert_ne!(s.fix(text), text);
+    }
+
+    #[test]
+    fn a_remembered_suggestion_is_the_one_computed_afresh() {
+        let s = speller();
+        let text = "I recieve the letter becuase of you.";
+        let first = s.fix(text);
+        assert_eq!(first, "I receive the letter because of you.");
+        assert_eq!(s.suggested.borrow().len(), 2);
+        assert_eq!(s.fix(text), first);
     }
 
     #[test]

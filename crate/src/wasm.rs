@@ -47,6 +47,13 @@ impl Emend {
         Ok(())
     }
 
+    /// The user's personal dictionary: the speller leaves these words as written. Replaces
+    /// the words given before; a no-op without `setSpelling`.
+    #[wasm_bindgen(js_name = setUserWords)]
+    pub fn set_user_words(&mut self, words: Vec<String>) {
+        self.checker.set_user_words(&words);
+    }
+
     /// `{suggestions: [{start, end, original, replacement, category, message}], stats}`;
     /// offsets are UTF-16 code units, as JavaScript strings count them.
     pub fn check(&mut self, text: &str) -> Result<JsValue, JsError> {

@@ -2,6 +2,7 @@
 // Firefox's event page), answers checks from content scripts, keeps per-tab counts and the
 // status the popup shows. No network access: the model comes from the extension's own files.
 import { EngineClient } from '../../www/engine-client.js';
+import { loadSettings } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const status = { model: 'idle', stage: null, error: null, loadMs: null, lastCheckMs: null };
@@ -54,8 +55,9 @@ function getEngine() {
 }
 
 async function check(text) {
-  const e = await getEngine();
-  const res = await e.request({ type: 'check', text });
+  const [e, { dictionary }] = await Promise.all([getEngine(), loadSettings()]);
+  // The personal dictionary goes to the speller, so the model reads those words as written.
+  const res = await e.request({ type: 'check', text, words: dictionary });
   status.lastCheckMs = res.ms;
   return { ok: true, suggestions: res.result.suggestions, stats: res.result.stats, ms: res.ms };
 }

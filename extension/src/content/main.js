@@ -199,7 +199,10 @@ function scan(root) {
 }
 
 async function refreshSettings() {
+  const before = settings?.dictionary.join('\n');
   settings = await loadSettings();
+  // A new personal dictionary changes what the speller and the model see: check again.
+  const recheck = before !== undefined && before !== settings.dictionary.join('\n');
   const now = siteEnabled(settings, host);
   if (now && !enabled) {
     enabled = true;
@@ -209,7 +212,10 @@ async function refreshSettings() {
     enabled = false;
     detachAll();
   } else {
-    for (const c of controllers.values()) c.render();
+    for (const c of controllers.values()) {
+      c.render();
+      if (recheck) c.schedule(0);
+    }
   }
 }
 
