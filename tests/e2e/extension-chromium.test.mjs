@@ -132,7 +132,11 @@ test('Add to dictionary: the word stays as written and checking goes on with it'
   const marked = (t, word) => `(${readUnderlines})().some((x) => ${JSON.stringify(t)}.slice(x.start, x.end) === '${word}')`;
   await page.waitForFunction(`!${marked(text, 'grafana')}`, null, { timeout: 30_000 });
   // The next check carries the dictionary to the speller; it must still find a new error.
-  await page.keyboard.press('End');
+  await page.evaluate(() => { // the card's button had the focus
+    const el = document.getElementById('textarea');
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+  });
   await page.keyboard.type(' She go home.');
   const full = `${text} She go home.`;
   await page.waitForFunction(marked(full, 'go'), null, { timeout: 30_000 });

@@ -46,6 +46,9 @@ enum Command {
         model: Option<PathBuf>,
         #[arg(long, default_value = "aggressive")]
         decoder: DecoderKind,
+        /// Also the kinds of edit the checker holds back as usually wrong (to measure them)
+        #[arg(long)]
+        all_kinds: bool,
     },
     /// Correct every stdin line with the model alone and both decoders; report time, passes and
     /// mismatches as JSON.
@@ -187,9 +190,10 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             out.flush().map_err(|e| e.to_string())
         }
-        Command::Check { model, decoder } => {
+        Command::Check { model, decoder, all_kinds } => {
             let mut checker = load(model)?;
             checker.decoder = decoder;
+            checker.set_offer_unreliable(all_kinds);
             let mut text = String::new();
             io::stdin().read_to_string(&mut text).map_err(|e| e.to_string())?;
             let result = checker.check(&text).map_err(err)?;
