@@ -168,6 +168,11 @@ impl Speller {
         if self.knows(word) {
             return None;
         }
+        // An unknown word with letters English does not use is a foreign word or name
+        // ("Íñigo" -> "GIGO", "óbidos" -> "libidos" on W&I dev).
+        if word.chars().any(|c| c.is_alphabetic() && !c.is_ascii()) {
+            return None;
+        }
         if let Some(form) = self.irregular_form(word, prev) {
             return Some(form);
         }
@@ -273,6 +278,7 @@ mod tests {
         let s = speller();
         for text in [
             "We met Zaragoza and Okonkwo in Kyiv.",
+            "Íñigo lives in óbidos, not far from São Paulo.",
             "NASA and iPhone and McDonald are fine.",
             "See https://exmaple.com/teh or mail ab@exmaple.com now.",
             "The ot and xq are short.",
