@@ -332,6 +332,7 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
         Category::MissingWord => "word insertion",
         Category::Punctuation if swap => "punctuation swap",
         Category::Punctuation if deletion => "punctuation deletion",
+        Category::Punctuation if ends_sentence_before_lowercase(unit, e) => "full stop mid-sentence",
         Category::Determiner if deletion && is_indefinite_article(&e.removed) => "indefinite article deletion",
         Category::Determiner if deletion && the_is_required(unit, e) => "required article deletion",
         Category::Preposition if deletion => "preposition deletion",
@@ -347,6 +348,17 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
 
 fn is_indefinite_article(words: &[String]) -> bool {
     matches!(words, [w] if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+}
+
+/// Whether the edit puts a full stop (or ! or ?) before a word in lower case: the model's
+/// new sentence, whose capital is not offered (W&I dev: 4 of 4 wrong, "dormitories. because").
+fn ends_sentence_before_lowercase(unit: &str, e: &Edit) -> bool {
+    if !matches!(e.added.as_slice(), [p] if matches!(p.as_str(), "." | "!" | "?")) || !e.removed.is_empty() {
+        return false;
+    }
+    let after = format!("{}{}", e.replacement, &unit[e.range.end..]);
+    let Some(stop) = after.find(['.', '!', '?']) else { return false };
+    after[stop + 1..].trim_start().starts_with(char::is_lowercase)
 }
 
 /// Whether the deleted word is a "the" that English requires before the next word: a
@@ -478,6 +490,13 @@ mod tests {
         assert!(kept("I live in London.", "I live at London.").is_empty(), "a preposition swap");
         let all = sentence_edits("I live in London.", "I live at London.", None, true);
         assert_eq!(all.iter().map(|e| e.held_back).collect::<Vec<_>>(), [Some("preposition swap")], "offered when asked for");
+    }
+
+    #[test]
+    fn a_full_stop_goes_only_where_a_sentence_ends() {
+        assert!(kept("It is cheaper but from another point of view it is not", "It is cheaper but from another. point of view it is not").is_empty());
+        assert_eq!(kept("I will be there soon", "I will be there soon."), ["soon."]);
+        assert_eq!(kept("I came home I slept.", "I came home. I slept."), ["home."], "before a capital");
     }
 
     #[test]
