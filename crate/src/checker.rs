@@ -397,13 +397,16 @@ fn changes_content(e: &Edit) -> bool {
 
 /// A capital given to an ordinary word (one the dictionary knows in lower case) that does
 /// not start a sentence: "It" after a comma is the model's new sentence whose full stop
-/// is not offered. Names ("london" -> "London") and "I" keep their capitals.
+/// is not offered. Names ("london" -> "London") and "I" get their capitals; the particles
+/// inside names ("del", "los") do not.
 fn capitalises_mid_sentence(unit: &str, e: &Edit, speller: Option<&Speller>) -> bool {
     let original = &unit[e.range.clone()];
     let lower_to_upper = original.starts_with(char::is_lowercase) && e.replacement.starts_with(char::is_uppercase);
     let starts_sentence = unit[..e.range.start].trim_end().chars().next_back().is_none_or(|c| ".!?:\"'“”".contains(c));
     let pronoun_i = original == "i" || original.starts_with("i'") || original.starts_with("i’");
-    let ordinary = speller.is_none_or(|sp| sp.knows(&original.to_lowercase()));
+    // Particles inside names keep their small letter: "Puerta del Sol", "Ciudad de los Reyes".
+    const NAME_PARTICLES: &[&str] = &["de", "del", "della", "di", "da", "do", "dos", "das", "la", "las", "los", "le", "van", "von", "der", "den", "du"];
+    let ordinary = NAME_PARTICLES.contains(&original) || speller.is_none_or(|sp| sp.knows(&original.to_lowercase()));
     lower_to_upper && !starts_sentence && !pronoun_i && ordinary
 }
 
@@ -479,6 +482,8 @@ mod tests {
         let speller = Speller::from_dir(&dir).unwrap().unwrap();
         let edits = sentence_edits("We flew to london, then paris.", "We flew to London, then Paris.", Some(&speller), false);
         assert_eq!(edits.iter().map(|e| e.replacement.as_str()).collect::<Vec<_>>(), ["London", "Paris"]);
+        let edits = sentence_edits("We met at Puerta del Sol.", "We met at Puerta Del Sol.", Some(&speller), false);
+        assert!(edits.is_empty(), "a particle inside a name");
     }
 
     #[test]
