@@ -372,6 +372,10 @@ fn the_is_required(unit: &str, e: &Edit) -> bool {
     }
     let mut words = unit[e.range.start..].split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
     let Some(next) = words.by_ref().position(|w| w == "the").and_then(|_| words.next()) else { return false };
+    // "the one of the best" is a learner's error ("one of the best"); "the one who" is not.
+    if next == "one" && words.next().as_deref() == Some("of") {
+        return false;
+    }
     let superlative = next.len() > 4 && next.ends_with("est") && !NOT_SUPERLATIVES.contains(&next.as_str());
     AFTER_THE.contains(&next.as_str()) || superlative || next == "best" || next == "worst"
 }
@@ -509,6 +513,7 @@ mod tests {
         assert!(kept("It is the best way to learn.", "It is best way to learn.").is_empty());
         assert!(kept("We live in one of the cleanest villages.", "We live in one of cleanest villages.").is_empty());
         assert!(kept("It is not the only one.", "It is not only one.").is_empty());
+        assert_eq!(kept("It is the one of the best films.", "It is one of the best films.").len(), 1);
         // Elsewhere a needless "the" still goes, and so does one before an ordinary "-est" noun.
         assert_eq!(kept("I love the nature of Spain.", "I love nature of Spain."), ["love"], "anchored on the word before");
         assert_eq!(kept("He has the interest in music.", "He has interest in music."), ["has"]);
