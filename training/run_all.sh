@@ -20,7 +20,10 @@ W="${EMEND_WORK:-../../emend-work}"
 "$PY" make_synthetic.py --seed 29 --max-sentences 120000 --out synthetic_v2_120k.tsv
 [ -f "$W/ckpt/ft3.pt" ] || cp "$W/ckpt/ft2.pt" "$W/ckpt/ft3.pt"
 "$PY" train.py --run ft3 --data learner.tsv:1,learner_changed.tsv:1,synthetic_v2_120k.tsv:1 --lr 4e-4 --warmup 800 --dropout 0.1 --max-tokens 1200 --edit-weight 3 --minutes "${MINUTES_FT3:-125}"
-"$PY" export.py --run ft3
+# Run ft4 continues ft3 with the learning rate decayed linearly to zero over 1.85 h.
+[ -f "$W/ckpt/ft4.pt" ] || cp "$W/ckpt/ft3.pt" "$W/ckpt/ft4.pt"
+"$PY" train.py --run ft4 --data learner.tsv:1,learner_changed.tsv:1,synthetic_v2_120k.tsv:1 --lr 4e-4 --warmup 800 --dropout 0.1 --max-tokens 1200 --edit-weight 3 --decay-hours 1.85 --minutes "${MINUTES_FT4:-111}"
+"$PY" export.py --run ft4
 "$PY" make_word_freq.py
 "$PY" make_irregular.py
 "$PY" score.py --out scores/model.json
