@@ -175,13 +175,13 @@ def main() -> None:
         opt.load_state_dict(state["opt"])
         step, epoch, seen, hours, log = state["step"], state["epoch"], state["seen"], state["hours"], state["log"]
         decay_from = state.get("decay_from")
-    if args.decay_hours is not None and decay_from is None:
-        decay_from = hours
     elif args.init:
         init = work("ckpt", f"{args.init}.pt")
         src = torch.load(init if init.exists() else REPO_CHECKPOINT, weights_only=False)
         model.load_state_dict({k: v.float() for k, v in src["model"].items()})
         print(f"initialised from {args.init}", flush=True)
+    if args.decay_hours is not None and decay_from is None:
+        decay_from = hours
 
     pairs = load_pairs(args.data, tok, cfg.max_len, args.seed)
     dev = dev_pairs(tok)
