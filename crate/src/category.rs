@@ -154,6 +154,11 @@ pub(crate) fn related_words(a: &str, b: &str) -> bool {
     is_typo_of(a, b) || same_verb(a, b) || long && (prefix(a) == prefix(b) || a.contains(b) || b.contains(a))
 }
 
+/// Whether one indefinite article replaces the other (lower-cased words): "a" <-> "an".
+pub(crate) fn is_a_an_swap(o: &str, c: &str) -> bool {
+    matches!((o, c), ("a", "an") | ("an", "a"))
+}
+
 fn quote(words: &[String]) -> String {
     format!("“{}”", words.join(" "))
 }
@@ -203,7 +208,7 @@ pub fn classify(removed: &[String], added: &[String]) -> (Category, String) {
     if removed.len() == 1 && added.len() == 1 {
         let (o, c) = (removed[0].to_lowercase(), added[0].to_lowercase());
         if in_list(DETERMINERS, &o) && in_list(DETERMINERS, &c) {
-            let why = if (o == "a" && c == "an") || (o == "an" && c == "a") {
+            let why = if is_a_an_swap(&o, &c) {
                 format!("Use {} before a word that starts with a {} sound.", quote(added), if c == "an" { "vowel" } else { "consonant" })
             } else {
                 format!("Use the determiner {} here.", quote(added))

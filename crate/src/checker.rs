@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::align::{align, apply, word_spans, Edit};
 use crate::articles::fix_articles;
-use crate::category::{classify, is_content_word, related_words, Category};
+use crate::category::{classify, is_a_an_swap, is_content_word, related_words, Category};
 use crate::corrector::Corrector;
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
@@ -333,12 +333,14 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
         Category::Punctuation if swap => "punctuation swap",
         Category::Punctuation if deletion => "punctuation deletion",
         Category::Punctuation if ends_sentence_before_lowercase(unit, e) => "full stop mid-sentence",
-        Category::Determiner if deletion && is_indefinite_article(&e.removed) => "indefinite article deletion",
+        Category::Determiner if deletion && matches!(only_word(&e.removed).as_deref(), Some("a" | "an")) => {
+            "indefinite article deletion"
+        }
         Category::Determiner if deletion && the_is_required(unit, e) => "required article deletion",
         Category::Preposition if deletion => "preposition deletion",
         Category::UnnecessaryWord if deletion => "word deletion",
         Category::Preposition if swap => "preposition swap",
-        Category::Determiner if swap && !is_a_an_swap(&e.removed, &e.added) => "determiner swap",
+        Category::Determiner if swap && !is_a_an_swap_edit(e) => "determiner swap",
         Category::Grammar if changes_content(e) => "content rewrite",
         Category::VerbForm if drops_ending(e) => "verb ending dropped",
         Category::Capitalization if capitalises_mid_sentence(unit, e, speller) => "mid-sentence capital",
@@ -347,14 +349,22 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
     Some(kind)
 }
 
-fn is_indefinite_article(words: &[String]) -> bool {
-    matches!(words, [w] if w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+/// The one word of `words`, lower-cased; `None` unless there is exactly one.
+fn only_word(words: &[String]) -> Option<String> {
+    match words {
+        [w] => Some(w.to_lowercase()),
+        _ => None,
+    }
+}
+
+fn is_a_an_swap_edit(e: &Edit) -> bool {
+    only_word(&e.removed).zip(only_word(&e.added)).is_some_and(|(o, c)| is_a_an_swap(&o, &c))
 }
 
 /// Whether the edit puts a full stop (or ! or ?) before a word in lower case: the model's
 /// new sentence, whose capital is not offered (W&I dev: 4 of 4 wrong, "dormitories. because").
 fn ends_sentence_before_lowercase(unit: &str, e: &Edit) -> bool {
-    if !matches!(e.added.as_slice(), [p] if matches!(p.as_str(), "." | "!" | "?")) || !e.removed.is_empty() {
+    if !matches!(only_word(&e.added).as_deref(), Some("." | "!" | "?")) || !e.removed.is_empty() {
         return false;
     }
     let after = format!("{}{}", e.replacement, &unit[e.range.end..]);
@@ -366,9 +376,12 @@ fn ends_sentence_before_lowercase(unit: &str, e: &Edit) -> bool {
 /// superlative or "only", "same", "one" ("the best way", "the only one", "the more you
 /// read"). On W&I dev the model deleted it there 20 times, never rightly.
 fn the_is_required(unit: &str, e: &Edit) -> bool {
-    const AFTER_THE: &[&str] = &["only", "same", "one", "ones", "most", "more", "first", "whole", "rest", "others", "former", "latter", "majority"];
+    const AFTER_THE: &[&str] = &[
+        "only", "same", "one", "ones", "most", "more", "best", "worst", "first", "whole", "rest", "others", "former",
+        "latter", "majority",
+    ];
     const NOT_SUPERLATIVES: &[&str] = &["interest", "forest", "test", "west", "guest", "request", "contest", "protest", "harvest", "chest", "honest", "modest", "quest", "nest"];
-    if !matches!(e.removed.as_slice(), [w] if w.eq_ignore_ascii_case("the")) {
+    if only_word(&e.removed).as_deref() != Some("the") {
         return false;
     }
     let mut words = unit[e.range.start..].split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
@@ -378,22 +391,14 @@ fn the_is_required(unit: &str, e: &Edit) -> bool {
         return false;
     }
     let superlative = next.len() > 4 && next.ends_with("est") && !NOT_SUPERLATIVES.contains(&next.as_str());
-    AFTER_THE.contains(&next.as_str()) || superlative || next == "best" || next == "worst"
-}
-
-fn is_a_an_swap(removed: &[String], added: &[String]) -> bool {
-    let one = |ws: &[String]| if let [w] = ws { Some(w.to_lowercase()) } else { None };
-    matches!((one(removed).as_deref(), one(added).as_deref()), (Some("a"), Some("an")) | (Some("an"), Some("a")))
+    AFTER_THE.contains(&next.as_str()) || superlative
 }
 
 /// Whether the edit cuts "-ing" or "-ed" off a word, leaving its stem ("being tracked" ->
 /// "being track", "population ageing" -> "population age"): W&I dev 6 right, 23 wrong;
 /// CoNLL-2013 3 right, 51 wrong. The model learnt it from injected inflection errors.
 fn drops_ending(e: &Edit) -> bool {
-    let (removed, added) = match (e.removed.as_slice(), e.added.as_slice()) {
-        ([r], [a]) => (r.to_lowercase(), a.to_lowercase()),
-        _ => return false,
-    };
+    let (Some(removed), Some(added)) = (only_word(&e.removed), only_word(&e.added)) else { return false };
     let has_ending = |w: &str| w.ends_with("ing") || w.ends_with("ed");
     let stem = added.strip_suffix('e').unwrap_or(&added);
     has_ending(&removed) && !has_ending(&added) && !stem.is_empty() && removed.starts_with(stem) && removed.len() > added.len()
