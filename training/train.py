@@ -11,9 +11,11 @@ import argparse
 import difflib
 import json
 import math
+import os
 import random
 import signal
 import time
+from pathlib import Path
 
 import torch
 from torch.nn import functional as F
@@ -126,6 +128,14 @@ def lr_at(step, peak, warmup):
     return peak * min((step + 1) / warmup, math.sqrt(warmup / (step + 1)))
 
 
+def save_atomically(obj: dict, path: Path) -> None:
+    """Write next to `path`, then rename over it: a machine restart mid-write (they happen
+    here) leaves the previous checkpoint whole instead of a truncated file."""
+    tmp = path.with_name(path.name + ".tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
 def cooldown(hours_now: float, decay_from: float | None, decay_hours: float | None) -> float:
     """Factor on the learning rate: 1 until a cool-down starts, then linear to 0 over
     `decay_hours` of training (a short decay at the end buys a lower loss than the same
@@ -196,15 +206,15 @@ def main() -> None:
         entry = {"step": step, "epoch": epoch, "hours": round(elapsed_h, 3), "dev_loss": round(dev_loss(model, dev), 4)}
         log.append(entry)
         print(json.dumps(entry), flush=True)
-        torch.save(
+        save_atomically(
             {"cfg": cfg.to_dict(), "model": model.state_dict(), "opt": opt.state_dict(), "step": step,
              "epoch": epoch, "seen": seen, "hours": elapsed_h, "log": log, "data": args.data, "decay_from": decay_from},
             ckpt_path,
         )
         if final:
             REPO_CHECKPOINT.parent.mkdir(parents=True, exist_ok=True)
-            torch.save({"cfg": cfg.to_dict(), "model": {k: v.half() for k, v in model.state_dict().items()},
-                        "run": args.run, "step": step, "hours": elapsed_h, "log": log}, REPO_CHECKPOINT)
+            save_atomically({"cfg": cfg.to_dict(), "model": {k: v.half() for k, v in model.state_dict().items()},
+                             "run": args.run, "step": step, "hours": elapsed_h, "log": log}, REPO_CHECKPOINT)
 
     # A kill (SIGTERM/SIGINT) ends the run cleanly with a checkpoint instead of losing work.
     stop = []

@@ -5,15 +5,43 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
-/// Byte ranges of the sentences in `text`, trimmed of surrounding whitespace.
+/// Byte ranges of the sentences in `text`, trimmed of surrounding whitespace. Unicode's
+/// sentence bounds end a sentence at any full stop before a capital, so a title, an
+/// abbreviation or an initial ("Dear Mr. Smith", "J. R. R. Tolkien") is joined to what follows:
+/// cut there, a name reads as the first word of a sentence and the speller "fixes" it
+/// ("Mr. Sachin" -> "Mr. Saccharin" on W&I dev).
 pub fn sentences(text: &str) -> Vec<Range<usize>> {
-    text.split_sentence_bound_indices()
-        .filter_map(|(start, s)| {
-            let lead = s.len() - s.trim_start().len();
-            let trimmed = s.trim();
-            (!trimmed.is_empty()).then(|| start + lead..start + lead + trimmed.len())
-        })
-        .collect()
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (start, s) in text.split_sentence_bound_indices() {
+        let lead = s.len() - s.trim_start().len();
+        let trimmed = s.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let range = start + lead..start + lead + trimmed.len();
+        match out.last_mut() {
+            Some(last) if ends_with_abbreviation(&text[last.clone()]) && !text[last.end..range.start].contains(['\n', '\r']) => {
+                last.end = range.end
+            }
+            _ => out.push(range),
+        }
+    }
+    out
+}
+
+/// Titles and abbreviations that rarely end a sentence but often stand before a capital
+/// ("etc.", "Inc.", "no." end sentences as often as not: not listed).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "mt", "messrs", "rev", "gen", "col", "capt", "lt", "sgt", "gov", "sen", "rep",
+    "hon", "fr", "vs", "e.g", "i.e", "fig", "figs", "approx", "dept",
+];
+
+/// Whether a sentence ends with a title, a known abbreviation or a single initial ("J.").
+fn ends_with_abbreviation(sentence: &str) -> bool {
+    let Some(stem) = sentence.strip_suffix('.') else { return false };
+    let last = stem.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);
+    initial || ABBREVIATIONS.contains(&last.to_lowercase().as_str())
 }
 
 /// Split `range` of `text` at whitespace until every piece satisfies `fits` (or is one word).
@@ -99,6 +127,13 @@ mod tests {
         let text = "  Hello there. How are you?\nFine 😀 thanks.  ";
         let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
         assert_eq!(got, ["Hello there.", "How are you?", "Fine 😀 thanks."]);
+    }
+
+    #[test]
+    fn titles_abbreviations_and_initials_do_not_end_a_sentence() {
+        let text = "Dear Mr. Smith, I met Dr. Jones and J. R. R. Tolkien. Apples, pears etc. Then we left.\nMr.\nLee";
+        let got: Vec<&str> = sentences(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(got, ["Dear Mr. Smith, I met Dr. Jones and J. R. R. Tolkien.", "Apples, pears etc.", "Then we left.", "Mr.", "Lee"]);
     }
 
     #[test]
