@@ -154,6 +154,22 @@ pub(crate) fn related_words(a: &str, b: &str) -> bool {
     is_typo_of(a, b) || same_verb(a, b) || long && (prefix(a) == prefix(b) || a.contains(b) || b.contains(a))
 }
 
+/// Whether two words (lower-cased) are the American and British spellings of one word:
+/// "favorite"/"favourite", "center"/"centre", "organize"/"organise", "analyze"/"analyse",
+/// "catalog"/"catalogue", "traveling"/"travelling". Only a pattern: the caller checks that
+/// both are words ("forteen" -> "fourteen" is a typo fixed).
+pub(crate) fn is_spelling_variant(a: &str, b: &str) -> bool {
+    const PAIRS: &[(&str, &str)] = &[("or", "our"), ("er", "re"), ("iz", "is"), ("yz", "ys"), ("og", "ogue"), ("el", "ell"), ("al", "all")];
+    // Short words are too easily other words ("for"/"four", "fil"/"fill").
+    a.len().min(b.len()) >= 5 && PAIRS.iter().any(|&(us, uk)| one_swap(a, b, us, uk) || one_swap(b, a, us, uk))
+}
+
+/// Whether `b` is `a` with one occurrence of `from` written `to` (not at the start).
+fn one_swap(a: &str, b: &str, from: &str, to: &str) -> bool {
+    b.len() + from.len() == a.len() + to.len()
+        && a.match_indices(from).any(|(i, _)| i > 0 && b.starts_with(&a[..i]) && b[i..].starts_with(to) && b[i + to.len()..] == a[i + from.len()..])
+}
+
 /// Whether one indefinite article replaces the other (lower-cased words): "a" <-> "an".
 pub(crate) fn is_a_an_swap(o: &str, c: &str) -> bool {
     matches!((o, c), ("a", "an") | ("an", "a"))
@@ -241,6 +257,17 @@ mod tests {
     fn cat(removed: &[&str], added: &[&str]) -> Category {
         let v = |ws: &[&str]| ws.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         classify(&v(removed), &v(added)).0
+    }
+
+    #[test]
+    fn american_and_british_spellings_are_variants() {
+        for (a, b) in [("favorite", "favourite"), ("centre", "center"), ("organize", "organise"), ("analyzed", "analysed"),
+                       ("catalog", "catalogue"), ("traveling", "travelling")] {
+            assert!(is_spelling_variant(a, b), "{a} / {b}");
+        }
+        for (a, b) in [("advise", "advice"), ("form", "from"), ("later", "latter"), ("four", "for"), ("filed", "filled"), ("cat", "cats")] {
+            assert!(!is_spelling_variant(a, b), "{a} / {b}");
+        }
     }
 
     #[test]
