@@ -5,6 +5,9 @@ basin of the loss; their mean is often a little better than any of them, for no 
 
     python training/average.py --out avg45 ft4 ft5
     python training/export.py --run avg45
+    python training/average.py --out avg5tail --last 3 ft5   # ft5's last 3 saves (train.py --keep-saves)
+
+`--to-repo` also writes the mean as the repo's half-precision checkpoint (when it ships).
 
 Reads and writes `$EMEND_WORK/ckpt/<run>.pt` (a path ending in `.pt` is read as is).
 """
@@ -14,7 +17,7 @@ from pathlib import Path
 import torch
 
 from paths import work
-from train import save_atomically
+from train import save_atomically, save_repo_checkpoint
 
 
 def checkpoint_path(name: str) -> Path:
@@ -25,15 +28,29 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("runs", nargs="+", help="run names or checkpoint paths, same architecture")
     ap.add_argument("--out", required=True, help="name of the averaged run")
+    ap.add_argument("--to-repo", action="store_true", help="also write training/checkpoint/last.pt")
+    ap.add_argument("--last", type=int, help="average the last N saves kept by `train.py --keep-saves` of the one run named")
     args = ap.parse_args()
-    states = [torch.load(checkpoint_path(r), weights_only=False) for r in args.runs]
+    paths = [checkpoint_path(r) for r in args.runs]
+    if args.last:
+        if len(args.runs) != 1:
+            raise SystemExit("--last takes one run name")
+        kept = [p for p in work("ckpt").glob(f"{args.runs[0]}-*.pt") if p.stem[len(args.runs[0]) + 1:].isdigit()]
+        saves = sorted(kept, key=lambda p: int(p.stem[len(args.runs[0]) + 1:]))
+        if len(saves) < args.last:
+            raise SystemExit(f"{len(saves)} kept saves of {args.runs[0]}, fewer than {args.last}")
+        paths = saves[-args.last:]
+    states = [torch.load(p, weights_only=False) for p in paths]
     cfg = states[0]["cfg"]
     if any(s["cfg"] != cfg for s in states):
         raise SystemExit("checkpoints have different architectures")
     mean = {k: sum(s["model"][k].float() for s in states) / len(states) for k in states[0]["model"]}
     hours = max(s.get("hours", 0.0) for s in states)
-    save_atomically({"cfg": cfg, "model": mean, "step": max(s.get("step", 0) for s in states), "hours": hours,
-                     "averaged": args.runs}, work("ckpt", f"{args.out}.pt"))
+    step = max(s.get("step", 0) for s in states)
+    save_atomically({"cfg": cfg, "model": mean, "step": step, "hours": hours, "averaged": [p.name for p in paths]},
+                    work("ckpt", f"{args.out}.pt"))
+    if args.to_repo:
+        save_repo_checkpoint(cfg, mean, args.out, step, hours, states[-1].get("log", []) + [{"averaged": [p.name for p in paths]}])
     print(f"averaged {len(states)} checkpoints into {work('ckpt', args.out + '.pt')}")
 
 

@@ -136,6 +136,14 @@ def save_atomically(obj: dict, path: Path) -> None:
     os.replace(tmp, path)
 
 
+def save_repo_checkpoint(cfg: dict, weights: dict, run: str, step: int, hours: float, log: list) -> None:
+    """The small half-precision copy of the shipped weights that lives in the repo, so a new
+    machine can export or resume from them."""
+    REPO_CHECKPOINT.parent.mkdir(parents=True, exist_ok=True)
+    save_atomically({"cfg": cfg, "model": {k: v.half() for k, v in weights.items()},
+                     "run": run, "step": step, "hours": hours, "log": log}, REPO_CHECKPOINT)
+
+
 def cooldown(hours_now: float, decay_from: float | None, decay_hours: float | None) -> float:
     """Factor on the learning rate: 1 until a cool-down starts, then linear to 0 over
     `decay_hours` of training (a short decay at the end buys a lower loss than the same
@@ -160,6 +168,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dropout", type=float, help="override the model's dropout (e.g. 0 while under-trained)")
     ap.add_argument("--edit-weight", type=float, default=1.0, help="loss weight of target tokens that edit the source")
+    ap.add_argument("--keep-saves", action="store_true",
+                    help="also keep each save's weights as ckpt/<run>-<step>.pt, to average the last few (average.py)")
     ap.add_argument("--decay-hours", type=float,
                     help="cool down: scale the learning rate linearly to 0 over this many training hours")
     args = ap.parse_args()
@@ -211,10 +221,11 @@ def main() -> None:
              "epoch": epoch, "seen": seen, "hours": elapsed_h, "log": log, "data": args.data, "decay_from": decay_from},
             ckpt_path,
         )
+        if args.keep_saves:
+            save_atomically({"cfg": cfg.to_dict(), "model": model.state_dict(), "step": step, "hours": elapsed_h},
+                            work("ckpt", f"{args.run}-{step}.pt"))
         if final:
-            REPO_CHECKPOINT.parent.mkdir(parents=True, exist_ok=True)
-            save_atomically({"cfg": cfg.to_dict(), "model": {k: v.half() for k, v in model.state_dict().items()},
-                             "run": args.run, "step": step, "hours": elapsed_h, "log": log}, REPO_CHECKPOINT)
+            save_repo_checkpoint(cfg.to_dict(), model.state_dict(), args.run, step, elapsed_h, log)
 
     # A kill (SIGTERM/SIGINT) ends the run cleanly with a checkpoint instead of losing work.
     stop = []
