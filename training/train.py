@@ -168,6 +168,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dropout", type=float, help="override the model's dropout (e.g. 0 while under-trained)")
     ap.add_argument("--edit-weight", type=float, default=1.0, help="loss weight of target tokens that edit the source")
+    ap.add_argument("--to-repo", action="store_true",
+                    help="at the end, write the weights as training/checkpoint/last.pt (when they ship)")
     ap.add_argument("--keep-saves", action="store_true",
                     help="also keep each save's weights as ckpt/<run>-<step>.pt, to average the last few (average.py)")
     ap.add_argument("--decay-hours", type=float,
@@ -224,7 +226,7 @@ def main() -> None:
         if args.keep_saves:
             save_atomically({"cfg": cfg.to_dict(), "model": model.state_dict(), "step": step, "hours": elapsed_h},
                             work("ckpt", f"{args.run}-{step}.pt"))
-        if final:
+        if final and args.to_repo:
             save_repo_checkpoint(cfg.to_dict(), model.state_dict(), args.run, step, elapsed_h, log)
 
     # A kill (SIGTERM/SIGINT) ends the run cleanly with a checkpoint instead of losing work.
