@@ -35,10 +35,11 @@ def main() -> None:
     if args.last:
         if len(args.runs) != 1:
             raise SystemExit("--last takes one run name")
-        kept = [p for p in work("ckpt").glob(f"{args.runs[0]}-*.pt") if p.stem[len(args.runs[0]) + 1:].isdigit()]
-        saves = sorted(kept, key=lambda p: int(p.stem[len(args.runs[0]) + 1:]))
+        run = args.runs[0]
+        steps = {p: p.stem[len(run) + 1:] for p in work("ckpt").glob(f"{run}-*.pt")}  # <run>-<step>.pt
+        saves = sorted((p for p, step in steps.items() if step.isdigit()), key=lambda p: int(steps[p]))
         if len(saves) < args.last:
-            raise SystemExit(f"{len(saves)} kept saves of {args.runs[0]}, fewer than {args.last}")
+            raise SystemExit(f"{len(saves)} kept saves of {run}, fewer than {args.last}")
         paths = saves[-args.last:]
     states = [torch.load(p, weights_only=False) for p in paths]
     cfg = states[0]["cfg"]
@@ -47,10 +48,11 @@ def main() -> None:
     mean = {k: sum(s["model"][k].float() for s in states) / len(states) for k in states[0]["model"]}
     hours = max(s.get("hours", 0.0) for s in states)
     step = max(s.get("step", 0) for s in states)
-    save_atomically({"cfg": cfg, "model": mean, "step": step, "hours": hours, "averaged": [p.name for p in paths]},
+    averaged = [p.name for p in paths]
+    save_atomically({"cfg": cfg, "model": mean, "step": step, "hours": hours, "averaged": averaged},
                     work("ckpt", f"{args.out}.pt"))
     if args.to_repo:
-        save_repo_checkpoint(cfg, mean, args.out, step, hours, states[-1].get("log", []) + [{"averaged": [p.name for p in paths]}])
+        save_repo_checkpoint(cfg, mean, args.out, step, hours, states[-1].get("log", []) + [{"averaged": averaged}])
     print(f"averaged {len(states)} checkpoints into {work('ckpt', args.out + '.pt')}")
 
 

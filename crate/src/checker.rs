@@ -321,8 +321,8 @@ fn sentence_edits(unit: &str, corrected: &str, speller: Option<&Speller>, offer_
 /// (24%, 16%), a punctuation mark swapped (13%) or deleted (22%), a non-article word deleted
 /// (11-19%) or inserted (14%), a rewrite that drops or brings in a content word (13%), and
 /// a capital given to an ordinary word mid-sentence (2%: the other half of a dropped full
-/// stop), and a word swapped for its other national spelling. The checker does not offer them; deleting a doubled word stays, and so does
-/// deleting "the" (20% right on W&I dev but 42% on CoNLL-2013; "a"/"an": 15% on W&I dev).
+/// stop), and a word swapped for its other national spelling. The checker does not offer
+/// them; deleting a doubled word stays, and so does deleting "the" (20% right on W&I dev but 42% on CoNLL-2013; "a"/"an": 15% on W&I dev).
 /// Returns the kind's name, `None` for an edit that is offered.
 fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>) -> Option<&'static str> {
     let deletion = e.added.is_empty() && !doubles(unit, &e.removed);

@@ -29,7 +29,9 @@ pub const IRREGULAR_FILE: &str = "en.irregular";
 /// Shorter unknown words are too ambiguous to fix without context ("ot": to? of? it?).
 const MIN_LEN: usize = 3;
 
-/// Most letters a typo adds, drops, changes or swaps (see `plausible_fix`).
+/// Most letters a typo adds, drops, changes or swaps (see `plausible_fix`): further away, a
+/// suggestion is a guess at another word. Stricter than `category::is_typo_of`, which also
+/// takes any word with 60% of its letters in place.
 const MAX_TYPO_EDITS: usize = 2;
 
 /// Unknown words whose best suggestion is remembered: Hunspell's suggestions are the slow
@@ -266,15 +268,11 @@ impl Speller {
 fn plausible_fix(word: &str, fix: &str) -> bool {
     let (w, f) = (word.to_lowercase(), fix.to_lowercase());
     let short = w.chars().count() <= 4;
-    let close = if short { strsim::damerau_levenshtein(&w, &f) <= 1 } else { is_typo_of(&w, &f) || other_ending(&w, &f) };
+    let max_edits = if short { 1 } else { MAX_TYPO_EDITS };
+    let close = strsim::damerau_levenshtein(&w, &f) <= max_edits || !short && other_ending(&w, &f);
     let lower = |s: &str| s.chars().all(|c| !c.is_uppercase());
     let names_it = lower(word) && !lower(fix) && w != f;
     close && !names_it
-}
-
-/// Two edits at most: further away, a suggestion is a guess at another word.
-fn is_typo_of(w: &str, f: &str) -> bool {
-    strsim::damerau_levenshtein(w, f) <= MAX_TYPO_EDITS
 }
 
 /// The same word but for its last few letters (an ending mistyped or mis-inflected).
