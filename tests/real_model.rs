@@ -14,11 +14,11 @@ const TOKENIZER: &[u8] = include_bytes!("../model/tokenizer.json");
 const CONFIG: &[u8] = include_bytes!("../model/config.json");
 const AFF: &[u8] = include_bytes!("../model/en.aff");
 const DIC: &[u8] = include_bytes!("../model/en.dic");
-const FREQ: &[u8] = include_bytes!("../model/en.freq");
+const NGRAMS: &[u8] = include_bytes!("../model/en.ngrams");
 const IRREGULAR: &[u8] = include_bytes!("../model/en.irregular");
 
 fn speller_files(dic: &'static [u8]) -> SpellerFiles<'static> {
-    SpellerFiles { aff: AFF, dic, freq: FREQ, irregular: IRREGULAR }
+    SpellerFiles { aff: AFF, dic, ngrams: NGRAMS, irregular: IRREGULAR }
 }
 
 fn files() -> ModelFiles<'static> {

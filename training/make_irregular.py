@@ -21,7 +21,8 @@ def regular(lemma: str, suffix: str) -> set[str]:
 
 
 def main() -> None:
-    words = (MODEL_DIR / "en.freq").read_text().split()
+    # The speller's common words (the first column of en.ngrams, from make_ngrams.py).
+    words = [line.split("\t", 1)[0] for line in (MODEL_DIR / "en.ngrams").read_text().splitlines()]
     verbs, nouns = {}, {}
     for w in words:
         if not w.isalpha():

@@ -33,6 +33,6 @@ W="${EMEND_WORK:-../../emend-work}"
 "$PY" train.py --run ft7wi --init avg5tail --data wi_train.tsv:1 --lr 1e-4 --warmup 100 --dropout 0.1 --max-tokens 1200 --edit-weight 2 --decay-hours 0.65 --keep-saves --minutes "${MINUTES_FT7:-40}"
 "$PY" average.py --out avg7tail --last 2 ft7wi --to-repo
 "$PY" export.py --run avg7tail
-"$PY" make_word_freq.py
+"$PY" make_ngrams.py
 "$PY" make_irregular.py
 "$PY" score.py --out scores/model.json

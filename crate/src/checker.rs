@@ -317,12 +317,15 @@ fn sentence_edits(unit: &str, corrected: &str, speller: Option<&Speller>, offer_
 
 /// Kinds of edit that the shipped chain got wrong far more often than right on W&I dev and
 /// CoNLL-2013 (ERRANT, each kind scored alone: `training/score_by_kind.py`, RUNS.md): a word
-/// replaced by an unrelated word (16% right on W&I dev), a preposition or determiner swapped
-/// (24%, 16%), a punctuation mark swapped (13%) or deleted (22%), a non-article word deleted
-/// (11-19%) or inserted (14%), a rewrite that drops or brings in a content word (13%), and
-/// a capital given to an ordinary word mid-sentence (2%: the other half of a dropped full
-/// stop), and a word swapped for its other national spelling. The checker does not offer
-/// them; deleting a doubled word stays, and so does deleting "the" (20% right on W&I dev but 42% on CoNLL-2013; "a"/"an": 15% on W&I dev).
+/// replaced by an unrelated word (23% right on W&I dev with `avg7tail`), a non-article
+/// determiner swapped (16% with `ft3`), a punctuation mark swapped (13%), a non-article word
+/// deleted (11%, prepositions 23%) or inserted (12%), a rewrite that drops or brings in a
+/// content word (16%), and a capital given to an ordinary word mid-sentence (1%: the other half
+/// of a dropped full stop), and a word swapped for its other national spelling. The checker
+/// does not offer them; deleting a doubled word stays, and so does deleting "the" (25% right on
+/// W&I dev but 42% on CoNLL-2013; "a"/"an": 30% on W&I dev, 22 edits). Preposition swaps (40%
+/// with `avg7tail`; 24% with `ft3`) and punctuation deletions (32%; 22%) are offered since the
+/// W&I fine-tune.
 /// Returns the kind's name, `None` for an edit that is offered.
 fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>) -> Option<&'static str> {
     let deletion = e.added.is_empty() && !doubles(unit, &e.removed);
@@ -331,7 +334,6 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
         Category::WordChoice => "word swap",
         Category::MissingWord => "word insertion",
         Category::Punctuation if swap => "punctuation swap",
-        Category::Punctuation if deletion => "punctuation deletion",
         Category::Punctuation if ends_sentence_before_lowercase(unit, e) => "full stop mid-sentence",
         Category::Determiner if deletion && matches!(only_word(&e.removed).as_deref(), Some("a" | "an")) => {
             "indefinite article deletion"
@@ -339,7 +341,6 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
         Category::Determiner if deletion && the_is_required(unit, e) => "required article deletion",
         Category::Preposition if deletion => "preposition deletion",
         Category::UnnecessaryWord if deletion => "word deletion",
-        Category::Preposition if swap => "preposition swap",
         Category::Determiner if swap && !is_a_an_swap_edit(e) => "determiner swap",
         Category::Grammar if changes_content(e) => "content rewrite",
         Category::VerbForm if drops_ending(e) => "verb ending dropped",
@@ -483,12 +484,11 @@ mod tests {
 
     #[test]
     fn unreliable_kinds_of_edit_are_not_offered() {
-        // Deletions, word swaps, punctuation swaps and non-article insertions are dropped ...
+        // Word deletions, word swaps, punctuation swaps and non-article insertions are dropped ...
         assert!(kept("We talked about it for hours.", "We talked it for hours.").is_empty());
         assert!(kept("It is really a big house.", "It is a big house.").is_empty());
         assert!(kept("The film was big success.", "The film was huge success.").is_empty());
         assert!(kept("It rained; we stayed in.", "It rained, we stayed in.").is_empty());
-        assert!(kept("Well, it rained.", "Well it rained.").is_empty());
         assert!(kept("I want go home.", "I want to really go home.").is_empty());
         // ... while their reliable neighbours stay: a doubled word, inserted articles and
         // commas, verb forms, agreement and spelling.
@@ -496,6 +496,7 @@ mod tests {
         assert_eq!(kept("I like the music very much.", "I like music very much."), ["like"], "an article deletion");
         assert!(kept("It is a great idea.", "It is great idea.").is_empty(), "but not \"a\"");
         assert_eq!(kept("Wow!! Great.", "Wow! Great."), ["!"]);
+        assert_eq!(kept("I think, that it rained.", "I think that it rained."), ["think"], "a punctuation deletion");
         assert_eq!(kept("I have car, however it is old.", "I have a car, however, it is old."), ["a car", "however,"]);
         assert_eq!(kept("She go to school and buyed it.", "She goes to school and bought it."), ["goes", "bought"]);
         assert_eq!(kept("I recieve it.", "I receive it."), ["receive"]);
@@ -528,9 +529,10 @@ mod tests {
         assert!(kept("We will have a possibility to go.", "We will have an opportunity to go.").is_empty());
         assert_eq!(kept("She ate a apple.", "She ate a apple."), ["an"]);
         assert!(kept("I met him at a concert.", "I met him at the concert.").is_empty(), "a determiner swap");
-        assert!(kept("I live in London.", "I live at London.").is_empty(), "a preposition swap");
-        let all = sentence_edits("I live in London.", "I live at London.", None, true);
-        assert_eq!(all.iter().map(|e| e.held_back).collect::<Vec<_>>(), [Some("preposition swap")], "offered when asked for");
+        assert!(kept("He entered into the room.", "He entered the room.").is_empty(), "a preposition deletion");
+        let all = sentence_edits("He entered into the room.", "He entered the room.", None, true);
+        assert_eq!(all.iter().map(|e| e.held_back).collect::<Vec<_>>(), [Some("preposition deletion")], "offered when asked for");
+        assert_eq!(kept("I am interested on music.", "I am interested in music."), ["in"], "a preposition swap");
     }
 
     #[test]

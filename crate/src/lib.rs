@@ -16,6 +16,7 @@ pub mod corrector;
 pub mod decode;
 pub mod error;
 pub mod model;
+pub mod ngrams;
 pub mod segment;
 pub mod spelling;
 pub mod utf16;

@@ -2,8 +2,8 @@
 //! `spellbook`) does not know is replaced by a suggestion before the model reads
 //! the sentence: the small model fixes few typos itself, and a typo hides the grammar
 //! around it ("My freind dont like" reads as grammar once it is "My friend don't like").
-//! Among the closest suggestions the commonest word wins (word ranks from `en.freq`, made by
-//! `training/make_word_freq.py`). A regular ending on an irregular word gets the irregular
+//! Among the closest suggestions the one likeliest between the word's neighbours wins, by a
+//! word bigram model of clean English (`en.ngrams`, `crate::ngrams`). A regular ending on an irregular word gets the irregular
 //! form ("buyed" -> "bought", "childs" -> "children": `en.irregular`, from lemminflect).
 //! Names, acronyms, code and the user's own words are left alone.
 
@@ -18,12 +18,12 @@ use spellbook::Dictionary;
 use crate::align::word_spans;
 use crate::error::{EmendError, Result};
 use crate::model::read_file;
+use crate::ngrams::{Neighbour, Ngrams, NGRAMS_FILE};
 use crate::segment::protected_spans;
 
 /// The dictionary's file names in a model folder.
 pub const AFF_FILE: &str = "en.aff";
 pub const DIC_FILE: &str = "en.dic";
-pub const FREQ_FILE: &str = "en.freq";
 pub const IRREGULAR_FILE: &str = "en.irregular";
 
 /// Shorter unknown words are too ambiguous to fix without context ("ot": to? of? it?).
@@ -34,7 +34,7 @@ const MIN_LEN: usize = 3;
 /// takes any word with 60% of its letters in place.
 const MAX_TYPO_EDITS: usize = 2;
 
-/// Unknown words whose best suggestion is remembered: Hunspell's suggestions are the slow
+/// Unknown words whose candidate fixes are remembered: Hunspell's suggestions are the slow
 /// part of a re-check, and a sentence being typed repeats the same unknown words.
 const SUGGESTION_CACHE: usize = 4096;
 
@@ -46,8 +46,8 @@ const PARTICIPLE_AFTER: &[&str] =
 pub struct SpellerFiles<'a> {
     pub aff: &'a [u8],
     pub dic: &'a [u8],
-    /// Lower-cased words, most frequent first, one per line (`training/make_word_freq.py`).
-    pub freq: &'a [u8],
+    /// Word and word-pair counts (`training/make_ngrams.py`).
+    pub ngrams: &'a [u8],
     /// `v LEMMA PAST PARTICIPLE` / `n LEMMA PLURAL` lines (`training/make_irregular.py`).
     pub irregular: &'a [u8],
 }
@@ -57,15 +57,15 @@ pub struct Speller {
     /// scored words in hash order, so a random seed gave a word different fixes from one
     /// run (or page load) to the next ("apokalyspe" -> "apocalypse" or nothing).
     dict: Dictionary<FixedState>,
-    /// Lower-cased word -> frequency rank (0: commonest).
-    rank: HashMap<String, u32>,
+    /// Which of a word's closest suggestions fits between its neighbours.
+    ngrams: Ngrams,
     /// Irregular verbs: lemma -> (past, participle); nouns: lemma -> plural.
     verbs: HashMap<String, (String, String)>,
     nouns: HashMap<String, String>,
     /// The user's own words (lower-cased): known, never replaced.
     user_words: HashSet<String>,
-    /// Unknown word -> its best suggestion (`None`: no suggestion).
-    suggested: RefCell<HashMap<String, Option<String>>>,
+    /// Unknown word -> its candidate fixes (`closest_suggestions`; empty: none).
+    suggested: RefCell<HashMap<String, Vec<String>>>,
 }
 
 impl Speller {
@@ -79,7 +79,7 @@ impl Speller {
         };
         let aff = text(AFF_FILE, files.aff)?;
         let dic = text(DIC_FILE, files.dic)?;
-        let rank = text(FREQ_FILE, files.freq)?.lines().enumerate().map(|(i, w)| (w.trim().to_owned(), i as u32)).collect();
+        let ngrams = Ngrams::parse(&text(NGRAMS_FILE, files.ngrams)?)?;
         let (mut verbs, mut nouns) = (HashMap::new(), HashMap::new());
         for (n, line) in text(IRREGULAR_FILE, files.irregular)?.lines().enumerate() {
             match line.split_whitespace().collect::<Vec<_>>()[..] {
@@ -100,17 +100,17 @@ impl Speller {
             kind: "Hunspell dictionary",
             detail: e.to_string(),
         })?;
-        Ok(Speller { dict, rank, verbs, nouns, user_words: HashSet::new(), suggested: RefCell::default() })
+        Ok(Speller { dict, ngrams, verbs, nouns, user_words: HashSet::new(), suggested: RefCell::default() })
     }
 
     /// The speller of a model folder; `None` if the folder has none of its files (spelling off).
     pub fn from_dir(dir: &Path) -> Result<Option<Self>> {
-        let names = [AFF_FILE, DIC_FILE, FREQ_FILE, IRREGULAR_FILE];
+        let names = [AFF_FILE, DIC_FILE, NGRAMS_FILE, IRREGULAR_FILE];
         if names.iter().all(|n| !dir.join(n).exists()) {
             return Ok(None);
         }
-        let [aff, dic, freq, irregular] = names.map(|name| read_file(dir, name));
-        let files = SpellerFiles { aff: &aff?, dic: &dic?, freq: &freq?, irregular: &irregular? };
+        let [aff, dic, ngrams, irregular] = names.map(|name| read_file(dir, name));
+        let files = SpellerFiles { aff: &aff?, dic: &dic?, ngrams: &ngrams?, irregular: &irregular? };
         Self::from_bytes(files).map(Some)
     }
 
@@ -129,8 +129,8 @@ impl Speller {
         changed
     }
 
-    /// `unit` with every unknown ordinary word replaced: its irregular form, or the commonest
-    /// of the dictionary's closest suggestions.
+    /// `unit` with every unknown ordinary word replaced: its irregular form, or the one of the
+    /// dictionary's closest suggestions likeliest between its neighbours.
     pub fn fix(&self, unit: &str) -> String {
         let protected = protected_spans(unit);
         let mut out = String::with_capacity(unit.len());
@@ -141,7 +141,8 @@ impl Speller {
                 continue;
             }
             let prev = i.checked_sub(1).map(|j| &unit[spans[j].clone()]);
-            if let Some(fix) = self.suggestion(unit, span.clone(), prev) {
+            let next = spans.get(i + 1).map(|s| &unit[s.clone()]);
+            if let Some(fix) = self.suggestion(unit, span.clone(), prev, next) {
                 out.push_str(&unit[last..span.start]);
                 out.push_str(&fix);
                 last = span.end;
@@ -151,7 +152,7 @@ impl Speller {
         out
     }
 
-    fn suggestion(&self, unit: &str, span: Range<usize>, prev: Option<&str>) -> Option<String> {
+    fn suggestion(&self, unit: &str, span: Range<usize>, prev: Option<&str>, next: Option<&str>) -> Option<String> {
         let first_word = prev.is_none();
         let word = &unit[span.clone()];
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -187,33 +188,44 @@ impl Speller {
         if self.regular_ending_on_known_word(word) {
             return None;
         }
-        if let Some(best) = self.suggested.borrow().get(word) {
-            return best.clone();
-        }
-        let best = self.best_suggestion(word);
-        let mut cache = self.suggested.borrow_mut();
-        if cache.len() >= SUGGESTION_CACHE {
-            cache.clear(); // rare; a cleared cache only costs time
-        }
-        cache.insert(word.to_owned(), best.clone());
-        best
+        let cached = self.suggested.borrow().get(word).cloned();
+        let candidates = cached.unwrap_or_else(|| {
+            let found = self.closest_suggestions(word);
+            let mut cache = self.suggested.borrow_mut();
+            if cache.len() >= SUGGESTION_CACHE {
+                cache.clear(); // rare; a cleared cache only costs time
+            }
+            cache.insert(word.to_owned(), found.clone());
+            found
+        });
+        let (before, after) = (neighbour(prev), neighbour(next));
+        // "bomb shelters" and "bomb-shelters" read alike: both are two words.
+        let fits = |c: &String| self.ngrams.log_prob(before, &c.split([' ', '-']).collect::<Vec<_>>(), after);
+        // The likeliest reading of the sentence; the dictionary's order breaks ties.
+        let scored = candidates.iter().map(|c| (fits(c), c));
+        scored.reduce(|best, c| if c.0 > best.0 { c } else { best }).map(|(_, c)| c.clone())
     }
 
-    /// Of the dictionary's suggestions for `word`, the closest (edit distance, ignoring case),
-    /// then the commonest of them; the dictionary's own order breaks ties. None if even the
-    /// closest is too far to be the word meant: Hunspell's n-gram guesses for a word it
-    /// cannot place ("izakaya" -> "kayak", "kubectl" -> "Brubeck") are wrong far more often
-    /// than right; the model still reads the word as typed. See `plausible_fix`.
-    fn best_suggestion(&self, word: &str) -> Option<String> {
+    /// The dictionary's suggestions for `word` that are closest to it (edit distance, ignoring
+    /// case), in the dictionary's order; none if the commonest of them is too far from the word
+    /// to be the one meant: Hunspell's n-gram guesses for a word it cannot place ("izakaya" ->
+    /// "kayak", "kubectl" -> "Brubeck", "chente" -> "Chen") are wrong far more often than right,
+    /// and the model still reads the word as typed. See `plausible_fix`.
+    fn closest_suggestions(&self, word: &str) -> Vec<String> {
         let mut suggestions = Vec::new();
         self.dict.suggest(word, &mut suggestions);
         let lower = word.to_lowercase();
-        let key = |s: &String| {
-            let l = s.to_lowercase();
-            (strsim::damerau_levenshtein(&lower, &l), self.rank.get(&l).copied().unwrap_or(u32::MAX))
-        };
-        let best = suggestions.iter().enumerate().min_by_key(|(i, s)| (key(s), *i)).map(|(_, s)| s.clone());
-        best.filter(|s| s != word && plausible_fix(word, s))
+        let distance = |s: &String| strsim::damerau_levenshtein(&lower, &s.to_lowercase());
+        suggestions.retain(|s| s != word);
+        let Some(closest) = suggestions.iter().map(distance).min() else { return Vec::new() };
+        suggestions.retain(|s| distance(s) == closest);
+        let rank = |s: &String| self.ngrams.rank(&s.to_lowercase().replace('’', "'")).unwrap_or(u32::MAX);
+        let commonest = suggestions.iter().enumerate().min_by_key(|(i, s)| (rank(s), *i)).map(|(_, s)| s.clone());
+        if commonest.is_none_or(|s| !plausible_fix(word, &s)) {
+            return Vec::new();
+        }
+        suggestions.retain(|s| plausible_fix(word, s));
+        suggestions
     }
 
     /// The irregular form a regular ending stands for: "buyed" -> "bought", "has writed" ->
@@ -256,6 +268,16 @@ impl Speller {
         let plural =
             [w.strip_suffix("es"), w.strip_suffix('s')].into_iter().flatten().any(|stem| stem.len() >= 3 && self.dict.check(stem));
         past || plural
+    }
+}
+
+/// What the bigram model knows of a word's neighbour: a word, the sentence's edge (the unit's
+/// start or end, or a full stop), or nothing it counts (a comma, a number).
+fn neighbour(token: Option<&str>) -> Neighbour<'_> {
+    match token {
+        None | Some("." | "!" | "?") => Neighbour::Edge,
+        Some(t) if t.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’') => Neighbour::Word(t),
+        _ => Neighbour::Unknown,
     }
 }
 
@@ -310,6 +332,17 @@ mod tests {
         let s = speller();
         assert_eq!(s.fix("She buyed it and the childs goed home."), "She bought it and the children went home.");
         assert_eq!(s.fix("Teached, he has writed and runned."), "Taught, he has written and ran.");
+    }
+
+    #[test]
+    fn the_neighbours_choose_between_equally_close_fixes() {
+        let sp = speller();
+        // "sufer" is one edit from "super", the commoner word, and from "suffer".
+        assert_eq!(sp.fix("I do not want to make him sufer."), "I do not want to make him suffer.");
+        assert_eq!(sp.fix("It was a sufer evening."), "It was a super evening.");
+        // Two words where the two go together.
+        assert_eq!(sp.fix("I will do the hardwork myself."), "I will do the hard work myself.");
+        assert_eq!(sp.fix("Take an umbrella incase it rains."), "Take an umbrella in case it rains.");
     }
 
     #[test]
