@@ -77,18 +77,18 @@ impl Ngrams {
         Ok(Ngrams { words, pairs, total })
     }
 
-    /// Frequency rank of a lower-cased word (0: commonest), if the file lists it.
+    /// Frequency rank of a word (0: commonest), if the file lists it.
     pub fn rank(&self, word: &str) -> Option<u32> {
-        self.words.get(word).map(|&(id, _)| id)
+        self.words.get(&key(word)).map(|&(id, _)| id)
     }
 
     /// log p(`words` between `before` and `after`): each word given the one before it. Compare
     /// only readings of the same gap: a reading with more words pays for each.
     pub fn log_prob(&self, before: Neighbour, words: &[&str], after: Neighbour) -> f64 {
-        let lower: Vec<String> = words.iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+        let lower: Vec<String> = words.iter().map(|w| key(w)).collect();
         let mut prev = match before {
             Neighbour::Edge => Some(START.to_owned()),
-            Neighbour::Word(w) => Some(w.to_lowercase().replace('’', "'")),
+            Neighbour::Word(w) => Some(key(w)),
             Neighbour::Unknown => None,
         };
         let mut sum = 0.0;
@@ -98,7 +98,7 @@ impl Ngrams {
         }
         match after {
             Neighbour::Edge => sum + self.step(prev.as_deref(), END),
-            Neighbour::Word(w) => sum + self.step(prev.as_deref(), &w.to_lowercase().replace('’', "'")),
+            Neighbour::Word(w) => sum + self.step(prev.as_deref(), &key(w)),
             Neighbour::Unknown => sum,
         }
     }
@@ -117,6 +117,11 @@ impl Ngrams {
             (None, _) => unigram.ln(),
         }
     }
+}
+
+/// How the file spells a word: lower case, straight apostrophes.
+fn key(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
 }
 
 #[cfg(test)]
@@ -143,7 +148,7 @@ mod tests {
         let alone = |w| ng.log_prob(Neighbour::Unknown, &[w], Neighbour::Unknown);
         assert!(alone("simple") > alone("smile"));
         assert!(alone("smile") > alone("unlisted"));
-        assert_eq!(ng.rank("the"), Some(1));
+        assert_eq!(ng.rank("The"), Some(1));
         assert_eq!(ng.rank("unlisted"), None);
     }
 

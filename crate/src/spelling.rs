@@ -219,7 +219,7 @@ impl Speller {
         suggestions.retain(|s| s != word);
         let Some(closest) = suggestions.iter().map(distance).min() else { return Vec::new() };
         suggestions.retain(|s| distance(s) == closest);
-        let rank = |s: &String| self.ngrams.rank(&s.to_lowercase().replace('’', "'")).unwrap_or(u32::MAX);
+        let rank = |s: &String| self.ngrams.rank(s).unwrap_or(u32::MAX);
         let commonest = suggestions.iter().enumerate().min_by_key(|(i, s)| (rank(s), *i)).map(|(_, s)| s.clone());
         if commonest.is_none_or(|s| !plausible_fix(word, &s)) {
             return Vec::new();
