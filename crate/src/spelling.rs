@@ -3,8 +3,9 @@
 //! the sentence: the small model fixes few typos itself, and a typo hides the grammar
 //! around it ("My freind dont like" reads as grammar once it is "My friend don't like").
 //! Among the closest suggestions the one likeliest between the word's neighbours wins, by a
-//! word bigram model of clean English (`en.ngrams`, `crate::ngrams`). A regular ending on an irregular word gets the irregular
-//! form ("buyed" -> "bought", "childs" -> "children": `en.irregular`, from lemminflect).
+//! word bigram model of clean English (`en.ngrams`, `crate::ngrams`). A regular ending on an
+//! irregular word gets the irregular form ("buyed" -> "bought", "childs" -> "children":
+//! `en.irregular`, from lemminflect).
 //! Names, acronyms, code and the user's own words are left alone.
 
 use std::cell::RefCell;
@@ -156,7 +157,7 @@ impl Speller {
         let first_word = prev.is_none();
         let word = &unit[span.clone()];
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        if letters < MIN_LEN || !word.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’') {
+        if letters < MIN_LEN || !is_plain_word(word) {
             return None; // numbers, codes, short words
         }
         // Capitals after the first letter: an acronym or a brand (NASA, iPhone, McDonald).
@@ -188,16 +189,16 @@ impl Speller {
         if self.regular_ending_on_known_word(word) {
             return None;
         }
-        let cached = self.suggested.borrow().get(word).cloned();
-        let candidates = cached.unwrap_or_else(|| {
+        if !self.suggested.borrow().contains_key(word) {
             let found = self.closest_suggestions(word);
             let mut cache = self.suggested.borrow_mut();
             if cache.len() >= SUGGESTION_CACHE {
                 cache.clear(); // rare; a cleared cache only costs time
             }
-            cache.insert(word.to_owned(), found.clone());
-            found
-        });
+            cache.insert(word.to_owned(), found);
+        }
+        let cache = self.suggested.borrow();
+        let candidates = &cache[word];
         let (before, after) = (neighbour(prev), neighbour(next));
         // "bomb shelters" and "bomb-shelters" read alike: both are two words.
         let fits = |c: &String| self.ngrams.log_prob(before, &c.split([' ', '-']).collect::<Vec<_>>(), after);
@@ -276,9 +277,15 @@ impl Speller {
 fn neighbour(token: Option<&str>) -> Neighbour<'_> {
     match token {
         None | Some("." | "!" | "?") => Neighbour::Edge,
-        Some(t) if t.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’') => Neighbour::Word(t),
+        Some(t) if is_plain_word(t) => Neighbour::Word(t),
         _ => Neighbour::Unknown,
     }
+}
+
+/// Letters and apostrophes only: a word the speller and its bigram model deal in (not a
+/// number, a code or punctuation).
+fn is_plain_word(token: &str) -> bool {
+    token.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '’')
 }
 
 /// Whether `fix` could be what the writer of `word` meant: within a typo of it (two edits;
