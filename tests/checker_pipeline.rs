@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use emend::{Checker, Corrector, DecodeStats, DecoderKind, Result};
+use emend::{Checker, Correction, Corrector, DecodeStats, DecoderKind, Result};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -20,11 +20,11 @@ const RULES: &[(&str, &str)] =
     &[("a apple", "an apple"), ("She go ", "She goes "), ("buyed", "bought"), ("We was", "We were"), ("teh", "the")];
 
 impl Corrector for Rules {
-    fn correct_units(&self, units: &[&str], _: DecoderKind, _: usize) -> Result<(Vec<String>, DecodeStats)> {
+    fn correct_units(&self, units: &[&str], _: DecoderKind, _: usize) -> Result<(Vec<Correction>, DecodeStats)> {
         self.calls.set(self.calls.get() + units.len());
         let out = units
             .iter()
-            .map(|u| RULES.iter().fold(u.to_string(), |s, (from, to)| s.replace(from, to)))
+            .map(|u| Correction::plain(RULES.iter().fold(u.to_string(), |s, (from, to)| s.replace(from, to))))
             .collect();
         Ok((out, DecodeStats::default()))
     }
@@ -116,8 +116,8 @@ fn cache_rechecks_only_the_changed_sentence() {
 fn wholesale_rewrites_are_not_offered() {
     struct Rewriter;
     impl Corrector for Rewriter {
-        fn correct_units(&self, units: &[&str], _: DecoderKind, _: usize) -> Result<(Vec<String>, DecodeStats)> {
-            Ok((units.iter().map(|_| ", , , , , , , ,".to_string()).collect(), DecodeStats::default()))
+        fn correct_units(&self, units: &[&str], _: DecoderKind, _: usize) -> Result<(Vec<Correction>, DecodeStats)> {
+            Ok((units.iter().map(|_| Correction::plain(", , , , , , , ,")).collect(), DecodeStats::default()))
         }
         fn fits(&self, _: &str) -> bool {
             true

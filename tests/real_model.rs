@@ -1,7 +1,7 @@
 //! The shipped model through the public API: runs natively (`cargo test`) and in browsers
 //! (`wasm-pack test --headless --chrome|--firefox crate`), from the same model bytes.
 
-use emend::{Checker, DecoderKind, EmendError, Model, ModelFiles, Speller, SpellerFiles};
+use emend::{Checker, Corrector, DecoderKind, EmendError, Model, ModelFiles, Speller, SpellerFiles};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -84,6 +84,27 @@ fn aggressive_equals_greedy_on_real_sentences() {
     let (g, gstats) = greedy.model_units(&units).unwrap();
     assert_eq!(a, g);
     assert!(astats.passes < gstats.passes, "aggressive {astats:?} greedy {gstats:?}");
+}
+
+#[test]
+fn each_edit_the_model_writes_carries_its_margin_over_the_copy() {
+    let model = Model::from_bytes(files()).unwrap();
+    let units = [KNOWN, "The weather is nice today.", "😀👍🏽 東京 is big. שלום, i think i like it."];
+    let (fixed, _) = model.correct_units(&units, DecoderKind::Aggressive, 8).unwrap();
+    let (greedy, _) = model.correct_units(&units, DecoderKind::Greedy, 8).unwrap();
+    assert_eq!(fixed[0].text, KNOWN_FIXED);
+    let capital = fixed[0].decisions.iter().find(|(r, _)| fixed[0].text[r.clone()].trim() == "I");
+    assert!(capital.is_some_and(|(_, m)| *m > 0.0), "the model chose `I` over `i`: {:?}", fixed[0].decisions);
+    assert!(fixed[1].decisions.is_empty(), "a copy decides nothing: {:?}", fixed[1]);
+    for (a, g) in fixed.iter().zip(&greedy) {
+        assert_eq!(a.text, g.text);
+        assert_eq!(a.decisions.len(), g.decisions.len());
+        for ((ra, ma), (rg, mg)) in a.decisions.iter().zip(&g.decisions) {
+            assert_eq!(ra, rg);
+            assert!((ma - mg).abs() < 1e-3, "margins {ma} and {mg}");
+            assert!(a.text.get(ra.clone()).is_some(), "{ra:?} falls on character boundaries of {:?}", a.text);
+        }
+    }
 }
 
 #[test]

@@ -111,7 +111,11 @@ def main() -> None:
     ap.add_argument("--encoder-quant", choices=["weights", "dynamic", "none"], help="override for the encoder")
     ap.add_argument("--copy-bias", type=float, default=0.0,
                     help="decoding's logit bonus for keeping the source token, as tuned by score.py --copy-bias")
+    ap.add_argument("--min-margin", action="append", default=[], metavar="KIND=MARGIN",
+                    help="hold back edits of KIND (e.g. punctuation/delete) below this decoder margin, "
+                         "as measured by score_margins.py; repeatable")
     args = ap.parse_args()
+    min_margin = {k: float(v) for k, v in (m.split("=", 1) for m in args.min_margin)}
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     model = load(args.run)
@@ -133,6 +137,7 @@ def main() -> None:
         "vocab_size": cfg.vocab,
         "hidden_size": cfg.d_model,
         "copy_bias": args.copy_bias,
+        "min_margin": min_margin,
         "architecture": {k: v for k, v in cfg.to_dict().items() if k != "dropout"},
         "quantization": quant,
     }

@@ -5,6 +5,7 @@ the browser runs. One command re-runs every dev benchmark:
 
 - W&I+LOCNESS dev: ERRANT F0.5 against the ERRANT-3 gold (errant_parallel + errant_compare).
 - CoNLL-2013 (revised gold): ERRANT-style span F0.5 against its M2.
+- FCE dev: ERRANT F0.5 against its ERRANT-3 gold (learner essays like W&I's, other annotators).
 - JFLEG dev: GLEU with its 4 references (the JFLEG script's method: 500 rounds, each
   picking one random reference per sentence, mean reported).
 
@@ -29,6 +30,7 @@ from paths import DATA, MODEL_DIR, REPO
 
 ERRANT_GOLD = DATA / "wi_locness" / "errant3" / "ABCN.dev.gold.errant3_auto.m2"
 CONLL_GOLD = DATA / "conll13" / "revised" / "official-preprocessed.m2"
+FCE_GOLD = DATA / "fce" / "m2" / "fce.dev.errant3.m2"
 
 
 def emend_binary() -> Path:
@@ -135,7 +137,7 @@ def main() -> None:
     ap.add_argument("--model", default=str(MODEL_DIR))
     ap.add_argument("--system", choices=["emend", "copy"], default="emend", help="copy: score the unchanged source")
     ap.add_argument("--out", help="write the scores as JSON here")
-    ap.add_argument("--only", choices=["wi", "jfleg", "conll"], action="append")
+    ap.add_argument("--only", choices=["wi", "jfleg", "conll", "fce"], action="append")
     ap.add_argument("--limit", type=int, help="W&I dev: only the first N sentences (a quick look while training)")
     ap.add_argument("--copy-bias", type=float, help="override the model's copy bias (to tune it; see export.py)")
     ap.add_argument("--no-spelling", action="store_true", help="the model without the dictionary speller")
@@ -161,6 +163,11 @@ def main() -> None:
             hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
             results["conll13"] = errant_f05(src, spacy_tokenize(hyp), CONLL_GOLD, tmp)
             print("CoNLL-2013", results["conll13"], flush=True)
+        if not args.only or "fce" in args.only:
+            src = (DATA / "parallel" / "fce_dev.src").read_text().splitlines()
+            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
+            results["fce_dev"] = errant_f05(src, spacy_tokenize(hyp), FCE_GOLD, tmp)
+            print("FCE dev", results["fce_dev"], flush=True)
         if not args.only or "jfleg" in args.only:
             jf = DATA / "jfleg" / "dev"
             src = (jf / "dev.src").read_text().splitlines()

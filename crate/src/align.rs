@@ -41,6 +41,8 @@ pub fn word_spans(s: &str) -> Vec<Range<usize>> {
 pub struct Edit {
     pub range: Range<usize>,
     pub replacement: String,
+    /// Where the replacement stands in the target.
+    pub target: Range<usize>,
     /// Changed words only (the anchor word of an insertion/deletion is not included).
     pub removed: Vec<String>,
     pub added: Vec<String>,
@@ -141,6 +143,7 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
         .map(|g| Edit {
             range: a[g.src.start].start..a[g.src.end - 1].end,
             replacement: target[b[g.tgt.start].start..b[g.tgt.end - 1].end].to_string(),
+            target: b[g.tgt.start].start..b[g.tgt.end - 1].end,
             removed: aw[g.core_src].iter().map(|s| s.to_string()).collect(),
             added: bw[g.core_tgt].iter().map(|s| s.to_string()).collect(),
         })

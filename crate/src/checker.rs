@@ -1,5 +1,6 @@
 //! Text in, suggestions out: segmentation, the per-sentence cache, batched decoding, alignment.
 
+use std::collections::HashMap;
 use std::num::NonZeroUsize;
 use std::ops::Range;
 use std::sync::Arc;
@@ -10,7 +11,7 @@ use serde::Serialize;
 use crate::align::{align, apply, word_spans, Edit};
 use crate::articles::fix_articles;
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
-use crate::corrector::Corrector;
+use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
 use crate::segment::{chunk, is_prose, protected_spans, sentences};
@@ -18,7 +19,7 @@ use crate::spelling::Speller;
 use crate::utf16::byte_to_utf16;
 
 /// A suggested fix; `start`/`end` are UTF-16 code unit offsets into the checked text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Suggestion {
     pub start: usize,
     pub end: usize,
@@ -29,6 +30,10 @@ pub struct Suggestion {
     /// Only with `set_offer_unreliable(true)`: the kind of usually-wrong edit this is.
     #[serde(skip_serializing_if = "Option::is_none", rename = "heldBack")]
     pub held_back: Option<&'static str>,
+    /// Only with `set_offer_unreliable(true)`: the model's least decoder margin in the edit
+    /// (absent where a rule or the speller made it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub margin: Option<f32>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -54,6 +59,7 @@ struct SentenceEdit {
     category: Category,
     message: String,
     held_back: Option<&'static str>,
+    margin: Option<f32>,
 }
 
 const CACHE_SENTENCES: usize = 2048;
@@ -113,13 +119,14 @@ impl Checker {
     /// The corrector alone on each unit (no speller, rules or cache): what the model writes,
     /// the same in any runtime and with either decoder. The benchmark compares these.
     pub fn model_units(&self, units: &[&str]) -> Result<(Vec<String>, DecodeStats)> {
-        self.corrector.correct_units(units, self.decoder, self.batch)
+        let (corrections, stats) = self.corrector.correct_units(units, self.decoder, self.batch)?;
+        Ok((corrections.into_iter().map(|c| c.text).collect(), stats))
     }
 
     /// Correct each unit (no cache, no alignment): the speller's fixes, then the corrector's
     /// ("a"/"an" by sound comes later, with the edits). Where the corrector rewrites a unit
     /// wholesale (which the checker would not offer), the speller's fixes stand on their own.
-    fn correct_units(&self, units: &[&str]) -> Result<(Vec<String>, DecodeStats)> {
+    fn correct_units(&self, units: &[&str]) -> Result<(Vec<Correction>, DecodeStats)> {
         let (outputs, stats) = match &self.speller {
             None => self.corrector.correct_units(units, self.decoder, self.batch)?,
             Some(speller) => {
@@ -127,10 +134,22 @@ impl Checker {
                 let refs: Vec<&str> = spelt.iter().map(String::as_str).collect();
                 let (outputs, stats) = self.corrector.correct_units(&refs, self.decoder, self.batch)?;
                 let kept = units.iter().zip(spelt).zip(outputs);
-                (kept.map(|((unit, spelt), out)| if is_rewrite(unit, &out) { spelt } else { out }).collect(), stats)
+                let fixed = |((unit, spelt), out): ((&&str, String), Correction)| {
+                    if is_rewrite(unit, &out.text) { Correction::plain(spelt) } else { out }
+                };
+                (kept.map(fixed).collect(), stats)
             }
         };
         Ok((outputs, stats))
+    }
+
+    fn unit_edits(&self, unit: &str, corrected: &Correction) -> Vec<SentenceEdit> {
+        let policy = Policy {
+            speller: self.speller.as_ref(),
+            offer_unreliable: self.offer_unreliable,
+            min_margins: self.corrector.min_margins(),
+        };
+        sentence_edits(unit, corrected, &policy)
     }
 
     /// Suggestions with byte offsets into `text`, sorted by position.
@@ -157,7 +176,7 @@ impl Checker {
             let (corrected, ds) = self.correct_units(&missing)?;
             stats.decoder_passes = ds.passes;
             for (unit, fixed) in missing.iter().zip(corrected) {
-                let edits = sentence_edits(unit, &fixed, self.speller.as_ref(), self.offer_unreliable);
+                let edits = self.unit_edits(unit, &fixed);
                 self.cache.put(unit.to_string(), edits.into());
             }
         }
@@ -168,7 +187,7 @@ impl Checker {
                 Some(e) => e.clone(),
                 None => {
                     let fixed = &self.correct_units(&[unit])?.0[0];
-                    Arc::from(sentence_edits(unit, fixed, self.speller.as_ref(), self.offer_unreliable))
+                    Arc::from(self.unit_edits(unit, fixed))
                 }
             };
             for e in edits.iter() {
@@ -195,6 +214,7 @@ impl Checker {
                 category: e.category,
                 message: e.message,
                 held_back: e.held_back,
+                margin: e.margin.filter(|_| self.offer_unreliable),
             })
             .collect();
         Ok(CheckResult { suggestions, stats })
@@ -274,32 +294,47 @@ fn writes_a_non_word(unit: &str, e: &Edit, speller: &Speller) -> bool {
     })
 }
 
+/// What decides which of a unit's edits the checker offers.
+struct Policy<'a> {
+    speller: Option<&'a Speller>,
+    /// Offer the held-back kinds too (marked), to measure them.
+    offer_unreliable: bool,
+    /// The model's least margin for each kind of edit (`edit_kind`), from its config.
+    min_margins: &'a HashMap<String, f32>,
+}
+
 /// Edits for one unit: the corrector's, minus any that would touch a protected word (URL,
-/// code, ...), look degenerate, write a non-word (given the dictionary) or are of a kind that
-/// is usually wrong; then "a"/"an" by sound on what is left (so that an article follows the
-/// word the user will see, not one the checker dropped).
-fn sentence_edits(unit: &str, corrected: &str, speller: Option<&Speller>, offer_unreliable: bool) -> Vec<SentenceEdit> {
+/// code, ...), look degenerate, write a non-word (given the dictionary), are of a kind that
+/// is usually wrong or that the model was unsure of; then "a"/"an" by sound on what is left
+/// (so that an article follows the word the user will see, not one the checker dropped).
+fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
-    let edits = align(unit, corrected);
+    let edits = align(unit, &corrected.text);
     if changes_too_much(unit, &edits) {
         return Vec::new();
     }
-    let kept = |edits: Vec<Edit>| -> Vec<SentenceEdit> {
+    let edits = edits.into_iter().map(|e| (corrected.margin_at(&e.target), e)).collect();
+    // Each edit with the model's least margin in it (none where a rule or the speller made it).
+    let kept = |edits: Vec<(Option<f32>, Edit)>| -> Vec<SentenceEdit> {
         edits
             .into_iter()
-            .filter(|e| !looks_degenerate(unit, e))
-            .filter(|e| !speller.is_some_and(|sp| writes_a_non_word(unit, e, sp)))
-            .filter(|e| !protected.iter().any(|p| p.start < e.range.end && e.range.start < p.end))
-            .filter(|e| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure
-            .filter_map(|e| {
+            .filter(|(_, e)| !looks_degenerate(unit, e))
+            .filter(|(_, e)| !policy.speller.is_some_and(|sp| writes_a_non_word(unit, e, sp)))
+            .filter(|(_, e)| !protected.iter().any(|p| p.start < e.range.end && e.range.start < p.end))
+            .filter(|(_, e)| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure
+            .filter_map(|(margin, e)| {
                 let (category, message) = classify(&e.removed, &e.added);
-                let held_back = held_back(unit, &e, category, speller);
-                (held_back.is_none() || offer_unreliable).then(|| SentenceEdit {
+                let held_back = held_back(unit, &e, category, policy.speller).or_else(|| {
+                    let least = policy.min_margins.get(&edit_kind(&e, category))?;
+                    margin.is_some_and(|m| m < *least).then_some("model unsure")
+                });
+                (held_back.is_none() || policy.offer_unreliable).then(|| SentenceEdit {
                     range: e.range,
                     replacement: e.replacement,
                     category,
                     message,
                     held_back,
+                    margin,
                 })
             })
             .collect()
@@ -309,10 +344,25 @@ fn sentence_edits(unit: &str, corrected: &str, speller: Option<&Speller>, offer_
     let fixed = apply(unit, &applied);
     let articled = fix_articles(&fixed);
     if articled == fixed {
-        first
-    } else {
-        kept(align(unit, &articled))
+        return first;
     }
+    // The margins are the model's: an edit keeps those of the model's edits it overlaps.
+    let margin_of = |e: &Edit| {
+        let overlapping = first.iter().filter(|f| f.range.start <= e.range.end && e.range.start <= f.range.end);
+        overlapping.filter_map(|f| f.margin).reduce(f32::min)
+    };
+    kept(align(unit, &articled).into_iter().map(|e| (margin_of(&e), e)).collect())
+}
+
+/// The name `min_margin` in a model's config.json gives a kind of edit: its category and
+/// whether it inserts, deletes or replaces words ("determiner/delete").
+pub fn edit_kind(e: &Edit, category: Category) -> String {
+    let op = match (e.removed.is_empty(), e.added.is_empty()) {
+        (true, _) => "insert",
+        (_, true) => "delete",
+        _ => "replace",
+    };
+    format!("{}/{op}", category.as_str())
 }
 
 /// Kinds of edit that the shipped chain got wrong far more often than right on W&I dev and
@@ -452,6 +502,30 @@ fn doubles(unit: &str, words: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The unit's edits for a correction that records no margins, with no thresholds.
+    fn sentence_edits(src: &str, fixed: &str, speller: Option<&Speller>, offer_unreliable: bool) -> Vec<SentenceEdit> {
+        let none = HashMap::new();
+        super::sentence_edits(src, &Correction::plain(fixed), &Policy { speller, offer_unreliable, min_margins: &none })
+    }
+
+    #[test]
+    fn an_edit_the_model_was_unsure_of_is_held_back_by_its_kind() {
+        let least = HashMap::from([("determiner/delete".to_string(), 1.0)]);
+        let policy = Policy { speller: None, offer_unreliable: false, min_margins: &least };
+        // "I like the cats." -> "I like cats.": the decoder wrote " cats" (bytes 6..11) instead of " the".
+        let fixed = |margin: f32| Correction { text: "I like cats.".into(), decisions: vec![(6..11, margin)] };
+        let offered = |c: &Correction| super::sentence_edits("I like the cats.", c, &policy).into_iter().map(|e| e.replacement).collect::<Vec<_>>();
+        assert_eq!(offered(&fixed(2.0)), ["like"]);
+        assert!(offered(&fixed(0.5)).is_empty());
+        // Other kinds have no threshold; an edit no decision touches (a rule's) is kept.
+        let swap = Correction { text: "I love the cats.".into(), decisions: vec![(1..6, 0.1)] };
+        assert_eq!(super::sentence_edits("I like the cats.", &swap, &policy)[0].margin, Some(0.1));
+        assert_eq!(offered(&Correction::plain("I like cats.")), ["like"]);
+        let all = Policy { offer_unreliable: true, ..policy };
+        let marked = super::sentence_edits("I like the cats.", &fixed(0.5), &all);
+        assert_eq!((marked[0].held_back, marked[0].margin), (Some("model unsure"), Some(0.5)));
+    }
 
     fn kept(src: &str, fixed: &str) -> Vec<String> {
         sentence_edits(src, fixed, None, false).into_iter().map(|e| e.replacement).collect()

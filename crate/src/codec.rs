@@ -39,6 +39,31 @@ impl Codec {
         self.tokenizer.decode(ids, true).map_err(|e| EmendError::Tokenizer(e.to_string()))
     }
 
+    /// The bytes of `text` (the decoding of `ids`) that token `k` wrote. A token that ends
+    /// inside a character shares the whole character with its neighbours.
+    pub fn token_span(&self, ids: &[u32], k: usize, text: &str) -> Result<std::ops::Range<usize>> {
+        // The length of the text the first `n` tokens decode to, where it is a prefix of `text`.
+        let boundary = |n: usize| -> Result<Option<usize>> {
+            let prefix = self.detokenize(&ids[..n])?;
+            Ok(text.starts_with(&prefix).then_some(prefix.len()))
+        };
+        let mut start = 0;
+        for n in (0..=k).rev() {
+            if let Some(b) = boundary(n)? {
+                start = b;
+                break;
+            }
+        }
+        let mut end = text.len();
+        for n in k + 1..ids.len() {
+            if let Some(b) = boundary(n)? {
+                end = b;
+                break;
+            }
+        }
+        Ok(start..end.max(start))
+    }
+
     /// The encoder input for one unit: its tokens, cut to the encoder's limit, then `</s>`.
     pub fn source_ids(&self, text: &str) -> Result<Vec<u32>> {
         let mut ids = self.tokenize(text)?;

@@ -6,8 +6,9 @@ use crate::error::{EmendError, Result};
 
 pub const FORMAT: &str = "emend-seq2seq-v1";
 
-/// The copy biases a model may set (or the CLI may try): 0 is plain greedy decoding.
-pub const COPY_BIAS_RANGE: std::ops::RangeInclusive<f32> = 0.0..=100.0;
+/// The copy biases a model may set (or the CLI may try): 0 is plain greedy decoding, below 0
+/// an edit bonus (the runner-up replaces a copy that leads it by less).
+pub const COPY_BIAS_RANGE: std::ops::RangeInclusive<f32> = -5.0..=100.0;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct ModelConfig {
@@ -29,6 +30,11 @@ pub struct ModelConfig {
     /// data for this model; absent means 0 (plain greedy).
     #[serde(default)]
     pub copy_bias: f32,
+    /// The least decoder margin at which the checker offers each kind of edit (e.g.
+    /// "determiner/delete": 1.0), tuned on dev data for this model; kinds not named are
+    /// offered whatever the margin.
+    #[serde(default)]
+    pub min_margin: std::collections::HashMap<String, f32>,
 }
 
 impl ModelConfig {
@@ -52,6 +58,9 @@ impl ModelConfig {
         }
         if !COPY_BIAS_RANGE.contains(&cfg.copy_bias) {
             return Err(EmendError::Mismatch(format!("copy_bias {} in config.json is not in {COPY_BIAS_RANGE:?}", cfg.copy_bias)));
+        }
+        if cfg.min_margin.values().any(|m| !m.is_finite() || *m < 0.0) {
+            return Err(EmendError::Mismatch("min_margin in config.json must be finite and not negative".into()));
         }
         if cfg.max_source_tokens < 8 || cfg.max_target_tokens < 8 {
             return Err(EmendError::Mismatch("length limits in config.json are too small".into()));

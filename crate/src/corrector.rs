@@ -1,16 +1,52 @@
-//! What the checker needs from a model: corrected text for a batch of sentences.
-//! The real implementation runs the ONNX model with greedy or aggressive decoding; tests
-//! can plug in a deterministic corrector to exercise the text pipeline on its own.
+//! What the checker needs from a model: corrected text for a batch of sentences, with how
+//! sure the model was of each part it wrote. The real implementation runs the ONNX model
+//! with greedy or aggressive decoding; tests can plug in a deterministic corrector to
+//! exercise the text pipeline on its own.
 
-use crate::decode::{decode, DecodeParams, DecodeStats, DecoderKind, Request, Scorer};
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::decode::{decode, Choice, DecodeParams, DecodeStats, DecoderKind, Request, Scorer};
 use crate::error::Result;
 use crate::model::{Encoded, Model};
 
+/// One unit's correction.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Correction {
+    pub text: String,
+    /// Byte ranges of `text` that the model wrote instead of copying the source, each with
+    /// its decoder margin (see [`Choice`]): the smaller, the less sure.
+    pub decisions: Vec<(Range<usize>, f32)>,
+}
+
+impl Correction {
+    /// A correction with no record of how sure its maker was (rules, tests).
+    pub fn plain(text: impl Into<String>) -> Self {
+        Correction { text: text.into(), decisions: Vec::new() }
+    }
+
+    /// The least margin among the decisions touching `range` of the text (its ends included:
+    /// a deletion shows as the next token written in place of the deleted one).
+    pub fn margin_at(&self, range: &Range<usize>) -> Option<f32> {
+        self.decisions
+            .iter()
+            .filter(|(r, _)| r.start <= range.end && range.start <= r.end)
+            .map(|&(_, m)| m)
+            .reduce(f32::min)
+    }
+}
+
 pub trait Corrector {
-    /// The corrected text of each unit, and the decoder work it took.
-    fn correct_units(&self, units: &[&str], decoder: DecoderKind, batch: usize) -> Result<(Vec<String>, DecodeStats)>;
+    /// The correction of each unit, and the decoder work it took.
+    fn correct_units(&self, units: &[&str], decoder: DecoderKind, batch: usize) -> Result<(Vec<Correction>, DecodeStats)>;
     /// Whether a unit is short enough to be corrected in one piece.
     fn fits(&self, unit: &str) -> bool;
+    /// The least decoder margin at which the checker offers each kind of edit ("determiner/
+    /// delete": see `checker::edit_kind`); kinds not named are offered at any margin.
+    fn min_margins(&self) -> &HashMap<String, f32> {
+        static NONE: std::sync::LazyLock<HashMap<String, f32>> = std::sync::LazyLock::new(HashMap::new);
+        &NONE
+    }
 }
 
 struct ModelScorer<'a> {
@@ -19,19 +55,19 @@ struct ModelScorer<'a> {
 }
 
 impl Scorer for ModelScorer<'_> {
-    fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<u32>>> {
+    fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<Choice>>> {
         self.model.predict(self.enc, requests, copy_bias)
     }
 }
 
 impl Corrector for Model {
-    fn correct_units(&self, units: &[&str], decoder: DecoderKind, batch: usize) -> Result<(Vec<String>, DecodeStats)> {
+    fn correct_units(&self, units: &[&str], decoder: DecoderKind, batch: usize) -> Result<(Vec<Correction>, DecodeStats)> {
         let params = DecodeParams::for_model(&self.codec.config);
         let tokens = units.iter().map(|u| self.codec.source_ids(u)).collect::<Result<Vec<_>>>()?;
         // Similar lengths share a batch: less padding in the encoder.
         let mut order: Vec<usize> = (0..units.len()).collect();
         order.sort_by_key(|&i| tokens[i].len());
-        let mut out = vec![String::new(); units.len()];
+        let mut out = vec![Correction::default(); units.len()];
         let mut stats = DecodeStats::default();
         for group in order.chunks(batch.max(1)) {
             let srcs: Vec<Vec<u32>> = group.iter().map(|&i| tokens[i].clone()).collect();
@@ -40,8 +76,15 @@ impl Corrector for Model {
             let (outputs, s) = decode(decoder, &mut scorer, &srcs, &params)?;
             stats.passes += s.passes;
             stats.rows += s.rows;
-            for (&i, ids) in group.iter().zip(outputs) {
-                out[i] = self.codec.detokenize(&ids)?;
+            for (&i, d) in group.iter().zip(outputs) {
+                let text = self.codec.detokenize(&d.tokens)?;
+                let mut decisions = Vec::new();
+                for (k, &margin) in d.margins.iter().enumerate() {
+                    if margin.is_finite() {
+                        decisions.push((self.codec.token_span(&d.tokens, k, &text)?, margin));
+                    }
+                }
+                out[i] = Correction { text, decisions };
             }
         }
         Ok((out, stats))
@@ -49,5 +92,9 @@ impl Corrector for Model {
 
     fn fits(&self, unit: &str) -> bool {
         self.codec.tokenize(unit).map(|t| t.len() < self.codec.config.max_source_tokens).unwrap_or(false)
+    }
+
+    fn min_margins(&self) -> &HashMap<String, f32> {
+        &self.codec.config.min_margin
     }
 }

@@ -12,6 +12,10 @@
 //! Align-and-Predict Decoding"): the token the aligned source suggests next gets
 //! `copy_bias` added to its logit, so the model only edits where it is confident. Both
 //! decoders follow the same alignment (the draft pointer below), so they stay identical.
+//!
+//! Each output token carries a margin: how far the model's choice led the source's token
+//! (the copy it turned down), or the runner-up where the source suggested nothing; a copied
+//! token's margin is infinite. The checker holds back edits the model was unsure of.
 
 use crate::config::ModelConfig;
 use crate::error::Result;
@@ -34,26 +38,64 @@ impl Request<'_> {
     }
 }
 
+/// The decoder's next token at one position, and how sure it was of it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Choice {
+    pub token: u32,
+    /// Logit lead of `token` over the preferred (source) token it beat, or over the
+    /// runner-up where nothing was preferred; infinite when `token` is the preferred one.
+    pub margin: f32,
+}
+
+impl Choice {
+    /// The source's own token, kept.
+    pub fn copy(token: u32) -> Self {
+        Choice { token, margin: f32::INFINITY }
+    }
+}
+
 /// Something that predicts, for each request, the next token after every position of its
 /// input: the argmax, except that the preferred token wins when its score plus `copy_bias`
 /// beats the best score (see [`pick`]). The model implements it; tests use toy scorers.
 pub trait Scorer {
-    fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<u32>>>;
+    fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<Choice>>>;
 }
 
 /// The decoder's choice from one position's logits: the largest (lowest index on a tie),
 /// unless the preferred token comes out strictly ahead once `copy_bias` is added.
-pub fn pick(logits: &[f32], preferred: Option<u32>, copy_bias: f32) -> u32 {
-    let mut best = 0;
-    for (i, &x) in logits.iter().enumerate() {
+pub fn pick(logits: &[f32], preferred: Option<u32>, copy_bias: f32) -> Choice {
+    let (mut best, mut second) = (0, None::<usize>);
+    for (i, &x) in logits.iter().enumerate().skip(1) {
         if x > logits[best] {
+            second = Some(best);
             best = i;
+        } else if second.is_none_or(|j| x > logits[j]) {
+            second = Some(i);
         }
     }
+    let runner_up = second.map_or(f32::INFINITY, |j| logits[best] - logits[j]);
     match preferred {
-        Some(t) if (t as usize) < logits.len() && logits[t as usize] + copy_bias > logits[best] => t,
-        _ => best as u32,
+        Some(t) if t as usize == best => match second {
+            // A negative bias is an edit bonus: the runner-up takes the copy's place when that close.
+            Some(j) if logits[j] - copy_bias > logits[best] => Choice { token: j as u32, margin: logits[j] - logits[best] },
+            _ => Choice::copy(t),
+        },
+        Some(t) if (t as usize) < logits.len() => {
+            if logits[t as usize] + copy_bias > logits[best] {
+                Choice::copy(t)
+            } else {
+                Choice { token: best as u32, margin: logits[best] - logits[t as usize] }
+            }
+        }
+        _ => Choice { token: best as u32, margin: runner_up },
     }
+}
+
+/// One decoded sentence: its tokens (without `</s>`) and each token's margin.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Decoded {
+    pub tokens: Vec<u32>,
+    pub margins: Vec<f32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -107,23 +149,23 @@ impl DecodeParams {
     }
 }
 
-pub fn decode(kind: DecoderKind, scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -> Result<(Vec<Vec<u32>>, DecodeStats)> {
+pub fn decode(kind: DecoderKind, scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -> Result<(Vec<Decoded>, DecodeStats)> {
     match kind {
         DecoderKind::Greedy => greedy(scorer, sources, p),
         DecoderKind::Aggressive => aggressive(scorer, sources, p),
     }
 }
 
-/// Output tokens without the closing `</s>`.
-fn finish(mut out: Vec<u32>, eos: u32) -> Vec<u32> {
-    if let Some(i) = out.iter().position(|&t| t == eos) {
-        out.truncate(i);
-    }
-    out
+/// Output tokens (after `<s>`) and their margins, without the closing `</s>`.
+fn finish(input: &[u32], margins: &[f32], eos: u32) -> Decoded {
+    let out = &input[1..];
+    let end = out.iter().position(|&t| t == eos).unwrap_or(out.len());
+    Decoded { tokens: out[..end].to_vec(), margins: margins[..end].to_vec() }
 }
 
-pub fn greedy(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -> Result<(Vec<Vec<u32>>, DecodeStats)> {
+pub fn greedy(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -> Result<(Vec<Decoded>, DecodeStats)> {
     let mut inputs: Vec<Vec<u32>> = vec![vec![p.bos]; sources.len()];
+    let mut margins: Vec<Vec<f32>> = vec![Vec::new(); sources.len()];
     // The same source pointer aggressive decoding drafts from, so the copy bias agrees.
     let mut aligned: Vec<Option<usize>> = vec![Some(0); sources.len()];
     let mut done = vec![false; sources.len()];
@@ -145,8 +187,9 @@ pub fn greedy(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -
         stats.passes += 1;
         stats.rows += active.len();
         for (&i, pred) in active.iter().zip(preds) {
-            let next = *pred.last().expect("one prediction per position");
+            let Choice { token: next, margin } = *pred.last().expect("one prediction per position");
             inputs[i].push(next);
+            margins[i].push(margin);
             if next == p.eos || inputs[i].len() - 1 >= p.output_cap(sources[i].len()) {
                 done[i] = true;
                 continue;
@@ -157,12 +200,14 @@ pub fn greedy(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -
             };
         }
     }
-    Ok((inputs.into_iter().map(|v| finish(v[1..].to_vec(), p.eos)).collect(), stats))
+    Ok((inputs.iter().zip(&margins).map(|(v, m)| finish(v, m, p.eos)).collect(), stats))
 }
 
 struct State {
     /// `<s>` followed by the output so far.
     input: Vec<u32>,
+    /// The margin of each output token.
+    margins: Vec<f32>,
     /// Where in the source the next draft starts, when in sync with it.
     draft_from: Option<usize>,
     done: bool,
@@ -180,9 +225,9 @@ fn resync(src: &[u32], out: &[u32], max_ngram: usize) -> Option<usize> {
     None
 }
 
-pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -> Result<(Vec<Vec<u32>>, DecodeStats)> {
+pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -> Result<(Vec<Decoded>, DecodeStats)> {
     let mut states: Vec<State> =
-        sources.iter().map(|_| State { input: vec![p.bos], draft_from: Some(0), done: false }).collect();
+        sources.iter().map(|_| State { input: vec![p.bos], margins: Vec::new(), draft_from: Some(0), done: false }).collect();
     let mut stats = DecodeStats::default();
     loop {
         let active: Vec<usize> = (0..states.len()).filter(|&i| !states[i].done).collect();
@@ -227,14 +272,14 @@ pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParam
             let base = st.input.len(); // row[base..] is the draft
             let mut accepted = 0;
             // pred[k] is the model's token after row[..=k]; it verifies row[k + 1].
-            while accepted < *draft_len && pred[base - 1 + accepted] == row[base + accepted] {
+            while accepted < *draft_len && pred[base - 1 + accepted].token == row[base + accepted] {
                 accepted += 1;
             }
-            let mut new_tokens: Vec<u32> = row[base..base + accepted].to_vec();
-            new_tokens.push(pred[base - 1 + accepted]); // the model's own token at the divergence (or after the draft)
-            for t in new_tokens {
-                st.input.push(t);
-                if t == p.eos || st.input.len() - 1 >= cap {
+            // The accepted draft, then the model's own token at the divergence (or after the draft).
+            for choice in &pred[base - 1..=base - 1 + accepted] {
+                st.input.push(choice.token);
+                st.margins.push(choice.margin);
+                if choice.token == p.eos || st.input.len() - 1 >= cap {
                     st.done = true;
                     break;
                 }
@@ -246,5 +291,29 @@ pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParam
             st.draft_from = resync(&sources[*i], &st.input[1..], p.max_ngram);
         }
     }
-    Ok((states.into_iter().map(|s| finish(s.input[1..].to_vec(), p.eos)).collect(), stats))
+    Ok((states.iter().map(|s| finish(&s.input, &s.margins, p.eos)).collect(), stats))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pick_reports_how_far_the_choice_led_the_copy_it_turned_down() {
+        let logits = [1.0, 3.0, 2.0, 0.5];
+        assert_eq!(pick(&logits, Some(3), 0.0), Choice { token: 1, margin: 2.5 }, "against the source's token");
+        assert_eq!(pick(&logits, None, 0.0), Choice { token: 1, margin: 1.0 }, "against the runner-up");
+        assert_eq!(pick(&logits, Some(1), 0.0), Choice::copy(1));
+        assert_eq!(pick(&logits, Some(2), 1.5), Choice::copy(2), "the copy bias keeps the source's token");
+        assert_eq!(pick(&[5.0, 3.0, 4.0], None, 0.0), Choice { token: 0, margin: 1.0 });
+        assert_eq!(pick(&[0.0, 9.0, 9.0], None, 0.0), Choice { token: 1, margin: 0.0 }, "a tie: the lower index, no lead");
+    }
+
+    #[test]
+    fn a_negative_bias_lets_a_close_runner_up_replace_the_copy() {
+        let logits = [1.0, 3.0, 2.0, 0.5];
+        assert_eq!(pick(&logits, Some(1), -1.5), Choice { token: 2, margin: -1.0 }, "within the bonus: an edit, below zero");
+        assert_eq!(pick(&logits, Some(1), -0.5), Choice::copy(1), "further behind than the bonus");
+        assert_eq!(pick(&logits, Some(3), -1.5), Choice { token: 1, margin: 2.5 }, "the model's own edit stands");
+    }
 }

@@ -25,7 +25,7 @@ pub mod wasm;
 
 pub use category::Category;
 pub use checker::{CheckResult, CheckStats, Checker, Suggestion};
-pub use corrector::Corrector;
+pub use corrector::{Correction, Corrector};
 pub use decode::{DecodeStats, DecoderKind};
 pub use error::{EmendError, Result};
 pub use model::{Model, ModelFiles};

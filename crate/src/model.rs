@@ -6,7 +6,7 @@ use std::sync::Arc;
 use tract_onnx::prelude::*;
 
 use crate::codec::Codec;
-use crate::decode::{pick, Request};
+use crate::decode::{pick, Choice, Request};
 use crate::error::{EmendError, Result};
 
 type Plan = Arc<TypedRunnableModel>;
@@ -190,7 +190,7 @@ impl Model {
 
     /// For each request, the decoder's next token after every position of its input
     /// (argmax, with the copy bias towards the source's suggestion: [`pick`]).
-    pub fn predict(&self, enc: &Encoded, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<u32>>> {
+    pub fn predict(&self, enc: &Encoded, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<Choice>>> {
         let (logits, vocab, t_len) = self.decoder_logits(enc, requests)?;
         Ok(requests
             .iter()

@@ -1,7 +1,7 @@
 //! Property: for any deterministic causal scorer and any copy bias, aggressive decoding
-//! returns exactly the greedy output, in no more decoder passes.
+//! returns exactly the greedy output (tokens and margins), in no more decoder passes.
 
-use emend::decode::{aggressive, greedy, DecodeParams, Request, Scorer};
+use emend::decode::{aggressive, greedy, Choice, DecodeParams, Decoded, Request, Scorer};
 use emend::Result;
 use proptest::prelude::*;
 
@@ -38,21 +38,23 @@ impl Toy {
 impl Toy {
     /// `next`, unless the source's suggestion is within `copy_bias` of it: the toy's score
     /// gap between the two (0 to 3.9) is another hash of the prefix.
-    fn choose(&self, src: &[u32], out: &[u32], preferred: Option<u32>, copy_bias: f32) -> u32 {
+    /// The margin of an edit is that gap; where nothing is preferred, another hash.
+    fn choose(&self, src: &[u32], out: &[u32], preferred: Option<u32>, copy_bias: f32) -> Choice {
         let best = self.next(src, out);
+        let h = out.iter().fold(self.salt ^ 0x9e37, |h, &x| (h ^ x as u64).wrapping_mul(0x100000001b3));
         match preferred {
             Some(t) if t != best => {
-                let h = out.iter().fold(self.salt ^ 0x9e37, |h, &x| (h ^ x as u64).wrapping_mul(0x100000001b3));
                 let gap = ((h ^ t as u64) % 40) as f32 / 10.0;
-                if copy_bias > gap { t } else { best }
+                if copy_bias > gap { Choice::copy(t) } else { Choice { token: best, margin: gap } }
             }
-            _ => best,
+            Some(t) => Choice::copy(t),
+            None => Choice { token: best, margin: (h % 50) as f32 / 10.0 },
         }
     }
 }
 
 impl Scorer for Toy {
-    fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<u32>>> {
+    fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<Choice>>> {
         Ok(requests
             .iter()
             .map(|r| {
@@ -62,6 +64,10 @@ impl Scorer for Toy {
             })
             .collect())
     }
+}
+
+fn tokens(out: &[Decoded]) -> Vec<Vec<u32>> {
+    out.iter().map(|d| d.tokens.clone()).collect()
 }
 
 fn params(max_len: usize) -> DecodeParams {
@@ -92,13 +98,14 @@ fn copying_scorer_needs_one_pass() {
     // A scorer that copies its input verbatim: the whole draft is accepted at once.
     struct Copy(Vec<Vec<u32>>);
     impl Scorer for Copy {
-        fn predict(&mut self, requests: &[Request], _: f32) -> Result<Vec<Vec<u32>>> {
-            Ok(requests.iter().map(|r| (1..=r.input.len()).map(|k| self.0[r.sentence].get(k - 1).copied().unwrap_or(EOS)).collect()).collect())
+        fn predict(&mut self, requests: &[Request], _: f32) -> Result<Vec<Vec<Choice>>> {
+            Ok(requests.iter().map(|r| (1..=r.input.len()).map(|k| Choice::copy(self.0[r.sentence].get(k - 1).copied().unwrap_or(EOS))).collect()).collect())
         }
     }
     let sources = vec![vec![5, 6, 7, 8, 9, EOS], vec![4, 4, 4, EOS]];
     let (out, stats) = aggressive(&mut Copy(sources.clone()), &sources, &params(64)).unwrap();
-    assert_eq!(out, vec![vec![5, 6, 7, 8, 9], vec![4, 4, 4]]);
+    assert_eq!(tokens(&out), vec![vec![5, 6, 7, 8, 9], vec![4, 4, 4]]);
+    assert!(out.iter().all(|d| d.margins.iter().all(|m| m.is_infinite())), "a copy decides nothing");
     assert_eq!(stats.passes, 1);
     let (g, gstats) = greedy(&mut Copy(sources.clone()), &sources, &params(64)).unwrap();
     assert_eq!(g, out);
@@ -117,7 +124,7 @@ fn a_bias_above_every_gap_copies_the_source() {
         let p = DecodeParams { copy_bias: 5.0, ..params(64) };
         let (g, _) = greedy(&mut toy, &sources, &p).unwrap();
         let (a, stats) = aggressive(&mut toy, &sources, &p).unwrap();
-        assert_eq!(g, vec![sources[0][..7].to_vec(), sources[1][..5].to_vec()], "salt {salt}");
+        assert_eq!(tokens(&g), vec![sources[0][..7].to_vec(), sources[1][..5].to_vec()], "salt {salt}");
         assert_eq!(a, g);
         assert_eq!(stats.passes, 1, "the whole draft is accepted at once");
         edited_without_bias += usize::from(plain != g);

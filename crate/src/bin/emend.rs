@@ -33,8 +33,9 @@ enum Command {
         /// Sentences verified together in one decoder call
         #[arg(long, default_value_t = emend::checker::DEFAULT_BATCH)]
         decode_batch: usize,
-        /// Override the model's copy bias (logit bonus for keeping the source token), e.g. to tune it
-        #[arg(long)]
+        /// Override the model's copy bias (logit bonus for keeping the source token; below 0:
+        /// an edit bonus), e.g. to tune it
+        #[arg(long, allow_negative_numbers = true)]
         copy_bias: Option<f32>,
         /// The model alone, without the dictionary's spelling fixes
         #[arg(long)]
@@ -46,9 +47,13 @@ enum Command {
         model: Option<PathBuf>,
         #[arg(long, default_value = "aggressive")]
         decoder: DecoderKind,
-        /// Also the kinds of edit the checker holds back as usually wrong (to measure them)
+        /// Also the kinds of edit the checker holds back as usually wrong (to measure them),
+        /// with the model's margin for each edit
         #[arg(long)]
         all_kinds: bool,
+        /// Override the model's copy bias (below 0: an edit bonus), e.g. to tune it
+        #[arg(long, allow_negative_numbers = true)]
+        copy_bias: Option<f32>,
     },
     /// Correct every stdin line with the model alone and both decoders; report time, passes and
     /// mismatches as JSON.
@@ -101,7 +106,7 @@ struct TimedScorer<'a> {
 }
 
 impl emend::decode::Scorer for TimedScorer<'_> {
-    fn predict(&mut self, requests: &[emend::decode::Request], copy_bias: f32) -> emend::Result<Vec<Vec<u32>>> {
+    fn predict(&mut self, requests: &[emend::decode::Request], copy_bias: f32) -> emend::Result<Vec<Vec<emend::decode::Choice>>> {
         let t = Instant::now();
         let out = self.model.predict(self.enc, requests, copy_bias);
         self.secs += t.elapsed().as_secs_f64();
@@ -122,7 +127,7 @@ fn profile(model: &Model, lines: &[String]) -> emend::Result<serde_json::Value> 
         encoder += t.elapsed().as_secs_f64();
         let mut scorer = TimedScorer { model, enc: &enc, secs: 0.0, positions: 0 };
         let (out, stats) = emend::decode::aggressive(&mut scorer, std::slice::from_ref(&ids), &params)?;
-        model.codec.detokenize(&out[0])?;
+        model.codec.detokenize(&out[0].tokens)?;
         total += start.elapsed().as_secs_f64();
         decoder += scorer.secs;
         positions += scorer.positions;
@@ -190,8 +195,8 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             out.flush().map_err(|e| e.to_string())
         }
-        Command::Check { model, decoder, all_kinds } => {
-            let mut checker = load(model)?;
+        Command::Check { model, decoder, all_kinds, copy_bias } => {
+            let mut checker = load_with(model, copy_bias, true)?;
             checker.decoder = decoder;
             checker.set_offer_unreliable(all_kinds);
             let mut text = String::new();

@@ -1,0 +1,122 @@
+"""Does the model's confidence tell its right edits from its wrong ones? For each kind of edit
+the checker offers, what holding back the edits below a decoder margin would do to F0.5 on
+W&I dev, CoNLL-2013 and FCE dev.
+
+Runs `emend check --all-kinds` once per data set (each suggestion carries `margin`: how far
+the model's token led the source's token it replaced, in logits), labels every suggestion
+alone with ERRANT against the gold M2 (its TP and FP when only it is applied), then re-counts
+F0.5 with each kind's low-margin edits left out. The measurement behind `min_margin` in a
+model's config.json (training/RUNS.md, session 9).
+
+    python score_margins.py [--model DIR] [--copy-bias B] --out scores/margins.json
+"""
+import argparse
+import bisect
+import json
+import subprocess
+from pathlib import Path
+
+from detok import detokenize
+from paths import DATA, MODEL_DIR
+from score import CONLL_GOLD, ERRANT_GOLD, FCE_GOLD, emend_binary, spacy_tokenize
+
+SETS = {
+    "wi_dev": (DATA / "parallel" / "wi_abcn_dev.src", ERRANT_GOLD),
+    "conll13": (DATA / "parallel" / "conll13_test.src", CONLL_GOLD),
+    "fce_dev": (DATA / "parallel" / "fce_dev.src", FCE_GOLD),
+}
+THRESHOLDS = [0.25, 0.5, 1.0, 1.5, 2.0]
+
+
+def gold_edits(m2: Path) -> list[set]:
+    """Annotator 0's edits of each sentence, as (start, end, correction)."""
+    out = []
+    for block in m2.read_text().strip().split("\n\n"):
+        edits = set()
+        for line in block.split("\n")[1:]:
+            span, typ, cor, _, _, annotator = line[2:].split("|||")
+            if typ != "noop" and annotator == "0":
+                start, end = map(int, span.split())
+                edits.add((start, end, cor))
+        out.append(edits)
+    return out
+
+
+def kind(s: dict) -> str:
+    op = {"Missing": "insert", "Unnecessary": "delete"}.get(s["message"].split(" ")[0], "replace")
+    return f'{s["category"]}/{op}'
+
+
+def labelled(src_tok: list[str], gold: list[set], model: Path, copy_bias: float | None) -> list[dict]:
+    """Every suggestion with its own TP and FP (it alone applied to its line)."""
+    import errant
+
+    lines = [detokenize(l) for l in src_tok]
+    cmd = [str(emend_binary()), "check", "--all-kinds", "--model", str(model)]
+    if copy_bias is not None:
+        cmd.append(f"--copy-bias={copy_bias}")
+    out = subprocess.run(cmd, input="\n".join(lines), capture_output=True, text=True, check=True).stdout
+    suggestions = json.loads(out)["suggestions"]
+    starts, at = [], 0  # each line's first UTF-16 offset in the joined text
+    for line in lines:
+        starts.append(at)
+        at += len(line.encode("utf-16-le")) // 2 + 1
+    hyps, where = [], []
+    for s in suggestions:
+        i = bisect.bisect_right(starts, s["start"]) - 1
+        units = bytearray(lines[i].encode("utf-16-le"))
+        units[2 * (s["start"] - starts[i]) : 2 * (s["end"] - starts[i])] = s["replacement"].encode("utf-16-le")
+        hyps.append(units.decode("utf-16-le"))
+        where.append(i)
+    annotator = errant.load("en")
+    parsed = {}
+    for s, i, hyp in zip(suggestions, where, spacy_tokenize(hyps)):
+        if i not in parsed:
+            parsed[i] = annotator.parse(src_tok[i], tokenise=False)
+        edits = annotator.annotate(parsed[i], annotator.parse(hyp, tokenise=False))
+        s["tp"] = sum((e.o_start, e.o_end, e.c_str) in gold[i] for e in edits)
+        s["fp"] = len(edits) - s["tp"]
+    return suggestions
+
+
+def f05(suggestions: list[dict], n_gold: int, skip=lambda s: False) -> float:
+    offered = [s for s in suggestions if not s.get("heldBack") and not skip(s)]
+    tp, fp = sum(s["tp"] for s in offered), sum(s["fp"] for s in offered)
+    p, r = tp / max(1, tp + fp), tp / n_gold
+    return 1.25 * p * r / (0.25 * p + r) if tp else 0.0
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--model", default=str(MODEL_DIR))
+    ap.add_argument("--copy-bias", type=float, help="override the model's copy bias (below 0: an edit bonus)")
+    ap.add_argument("--out", required=True)
+    args = ap.parse_args()
+    results = {}
+    for name, (src, m2) in SETS.items():
+        gold = gold_edits(m2)
+        suggestions = labelled(src.read_text().splitlines(), gold, Path(args.model), args.copy_bias)
+        n_gold = sum(len(g) for g in gold)
+        base = f05(suggestions, n_gold)
+        kinds = sorted({kind(s) for s in suggestions if "margin" in s and not s.get("heldBack")})
+        per_kind = {}
+        for k in kinds:
+            mine = [s for s in suggestions if kind(s) == k and not s.get("heldBack")]
+            row = {"edits": len(mine), "tp": sum(s["tp"] for s in mine), "fp": sum(s["fp"] for s in mine)}
+            for t in THRESHOLDS:
+                below = lambda s, t=t: kind(s) == k and s.get("margin", float("inf")) < t
+                row[f"below {t}"] = {
+                    "tp": sum(s["tp"] for s in mine if below(s)),
+                    "fp": sum(s["fp"] for s in mine if below(s)),
+                    "f0.5 change": round(f05(suggestions, n_gold, below) - base, 4),
+                }
+            per_kind[k] = row
+        results[name] = {"f0.5 (edits labelled alone)": round(base, 4), "gold edits": n_gold, "kinds": per_kind}
+        print(name, json.dumps(results[name]["f0.5 (edits labelled alone)"]), flush=True)
+        for k, row in per_kind.items():
+            print(f"  {k:28s} {row['edits']:4d} edits", " ".join(f"<{t}: {row[f'below {t}']['f0.5 change']:+.4f}" for t in THRESHOLDS))
+    Path(args.out).write_text(json.dumps(results, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
