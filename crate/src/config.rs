@@ -59,8 +59,8 @@ impl ModelConfig {
         if !COPY_BIAS_RANGE.contains(&cfg.copy_bias) {
             return Err(EmendError::Mismatch(format!("copy_bias {} in config.json is not in {COPY_BIAS_RANGE:?}", cfg.copy_bias)));
         }
-        if cfg.min_margin.values().any(|m| !m.is_finite() || *m < 0.0) {
-            return Err(EmendError::Mismatch("min_margin in config.json must be finite and not negative".into()));
+        if let Some((kind, m)) = cfg.min_margin.iter().find(|(_, m)| !m.is_finite()) {
+            return Err(EmendError::Mismatch(format!("min_margin {m} for {kind} in config.json is not a number")));
         }
         if cfg.max_source_tokens < 8 || cfg.max_target_tokens < 8 {
             return Err(EmendError::Mismatch("length limits in config.json are too small".into()));
