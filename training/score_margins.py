@@ -19,6 +19,7 @@ from pathlib import Path
 from detok import detokenize
 from paths import DATA, MODEL_DIR
 from score import CONLL_GOLD, ERRANT_GOLD, FCE_GOLD, emend_binary, spacy_tokenize
+from score_by_kind import apply, kind
 
 SETS = {
     "wi_dev": (DATA / "parallel" / "wi_abcn_dev.src", ERRANT_GOLD),
@@ -42,11 +43,6 @@ def gold_edits(m2: Path) -> list[set]:
     return out
 
 
-def kind(s: dict) -> str:
-    op = {"Missing": "insert", "Unnecessary": "delete"}.get(s["message"].split(" ")[0], "replace")
-    return f'{s["category"]}/{op}'
-
-
 def labelled(src_tok: list[str], gold: list[set], model: Path, copy_bias: float | None) -> list[dict]:
     """Every suggestion with its own TP and FP (it alone applied to its line)."""
     import errant
@@ -64,9 +60,7 @@ def labelled(src_tok: list[str], gold: list[set], model: Path, copy_bias: float 
     hyps, where = [], []
     for s in suggestions:
         i = bisect.bisect_right(starts, s["start"]) - 1
-        units = bytearray(lines[i].encode("utf-16-le"))
-        units[2 * (s["start"] - starts[i]) : 2 * (s["end"] - starts[i])] = s["replacement"].encode("utf-16-le")
-        hyps.append(units.decode("utf-16-le"))
+        hyps.append(apply(lines[i], [{**s, "start": s["start"] - starts[i], "end": s["end"] - starts[i]}]))
         where.append(i)
     annotator = errant.load("en")
     parsed = {}
