@@ -14,6 +14,7 @@ def main() -> None:
     ap.add_argument("--max-words", type=int, default=45)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--out", default="synthetic.tsv", help="file name in the work folder")
+    ap.add_argument("--mix", default="", help="generator weights to override, e.g. inflection=0.3,spelling=0.06")
     args = ap.parse_args()
 
     sents = []
@@ -24,7 +25,8 @@ def main() -> None:
                 sents.append(line.strip())
     random.Random(args.seed).shuffle(sents)
     sents = sents[: args.max_sentences]
-    inj = ErrorInjector(seed=args.seed)
+    mix = {k: float(v) for k, v in (kv.split("=") for kv in args.mix.split(",") if kv)}
+    inj = ErrorInjector(seed=args.seed, mix=mix)
     out_path = work(args.out)
     with out_path.open("w") as out:
         for i, s in enumerate(sents):

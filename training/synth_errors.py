@@ -70,8 +70,15 @@ def _regular(lemma: str, suffix: str) -> str:
 
 
 class ErrorInjector:
-    def __init__(self, seed: int = 0, min_count: int = 2):
+    def __init__(self, seed: int = 0, min_count: int = 2, mix: dict[str, float] | None = None):
         self.rng = random.Random(seed)
+        # `mix` re-weights the generators (e.g. more inflection for a grammar-focused stage).
+        weights = dict(self.GENERATORS)
+        unknown = set(mix or {}) - set(weights)
+        if unknown:
+            raise ValueError(f"unknown generators: {sorted(unknown)}; known: {sorted(weights)}")
+        weights.update(mix or {})
+        self.generators = list(weights.items())
         self.near = _neighbours()
         self._load_edit_stats(min_count)
         self._load_misspellings()
@@ -253,8 +260,8 @@ class ErrorInjector:
         if not toks or r.random() < keep_clean:
             return sentence
         n_errors = max(1, round(r.expovariate(1.0 / max(1.0, rate * len(toks)))))
-        names = [g for g, _ in self.GENERATORS]
-        weights = [w for _, w in self.GENERATORS]
+        names = [g for g, _ in self.generators]
+        weights = [w for _, w in self.generators]
         done = tries = 0
         while done < n_errors and tries < n_errors * 4:
             tries += 1
