@@ -36,12 +36,10 @@ W="${EMEND_WORK:-../../emend-work}"
 # second sample weighted towards inflection errors; ft11gram's final weights are shipped.
 "$PY" make_synthetic.py --seed 53 --max-sentences 25000 --out synthetic_v4_25k.tsv
 "$PY" train.py --run ft10mix --init avg7tail --data wi_train.tsv:2,synthetic_v4_25k.tsv:1 --lr 1e-4 --warmup 100 --dropout 0.1 --max-tokens 1200 --edit-weight 2 --decay-hours 1.1 --keep-saves --seed 3 --minutes "${MINUTES_FT10:-68}"
-"$PY" average.py --out ft10final ft10mix
 # The shipped run's sample seed was not recorded (training/RUNS.md); 59 stands in for it.
 "$PY" make_synthetic.py --seed 59 --max-sentences 25000 --mix inflection=0.3,spelling=0.06 --out synthetic_v5_25k.tsv
-"$PY" train.py --run ft11gram --init ft10final --data wi_train.tsv:2,synthetic_v5_25k.tsv:1 --lr 1e-4 --warmup 100 --dropout 0.1 --max-tokens 1200 --edit-weight 2 --decay-hours 1.35 --minutes "${MINUTES_FT11:-81}"
-"$PY" average.py --out ft11final --to-repo ft11gram
-"$PY" export.py --run ft11final --min-margin punctuation/delete=0.5
+"$PY" train.py --run ft11gram --init ft10mix --data wi_train.tsv:2,synthetic_v5_25k.tsv:1 --lr 1e-4 --warmup 100 --dropout 0.1 --max-tokens 1200 --edit-weight 2 --decay-hours 1.35 --minutes "${MINUTES_FT11:-81}" --to-repo
+"$PY" export.py --run ft11gram --min-margin punctuation/delete=0.5
 "$PY" make_ngrams.py
 "$PY" make_irregular.py
 "$PY" score.py --out scores/model.json
