@@ -113,9 +113,14 @@ def main() -> None:
                     help="decoding's logit bonus for keeping the source token, as tuned by score.py --copy-bias")
     ap.add_argument("--min-margin", action="append", default=[], metavar="KIND=MARGIN",
                     help="hold back edits of KIND (e.g. punctuation/delete) below this decoder margin, "
-                         "as measured by score_margins.py; repeatable")
+                         "as measured by score_gates.py; repeatable")
+    ap.add_argument("--min-bigram-gain", action="append", default=[], metavar="KIND=GAIN",
+                    help="hold back edits of KIND (e.g. grammar/replace) whose words the speller's bigram model "
+                         "finds less likely than the writer's by more than this (natural log; e.g. -1), "
+                         "as measured by score_gates.py; repeatable")
     args = ap.parse_args()
-    min_margin = {k: float(v) for k, v in (m.split("=", 1) for m in args.min_margin)}
+    gate = lambda pairs: {k: float(v) for k, v in (m.split("=", 1) for m in pairs)}
+    min_margin, min_bigram_gain = gate(args.min_margin), gate(args.min_bigram_gain)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     model = load(args.run)
@@ -138,6 +143,7 @@ def main() -> None:
         "hidden_size": cfg.d_model,
         "copy_bias": args.copy_bias,
         "min_margin": min_margin,
+        "min_bigram_gain": min_bigram_gain,
         "architecture": {k: v for k, v in cfg.to_dict().items() if k != "dropout"},
         "quantization": quant,
     }

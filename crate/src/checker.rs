@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::align::{align, apply, word_spans, Edit};
 use crate::articles::fix_articles;
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
+use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
@@ -34,6 +35,11 @@ pub struct Suggestion {
     /// (absent where a rule or the speller made it).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub margin: Option<f32>,
+    /// Only with `set_offer_unreliable(true)`: how much likelier the bigram model finds the
+    /// edit's words than the writer's (`Speller::bigram_gain`; absent without a speller or
+    /// where the edit changes no word).
+    #[serde(skip_serializing_if = "Option::is_none", rename = "bigramGain")]
+    pub bigram_gain: Option<f32>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -60,6 +66,7 @@ struct SentenceEdit {
     message: String,
     held_back: Option<&'static str>,
     margin: Option<f32>,
+    bigram_gain: Option<f32>,
 }
 
 const CACHE_SENTENCES: usize = 2048;
@@ -147,7 +154,7 @@ impl Checker {
         let policy = Policy {
             speller: self.speller.as_ref(),
             offer_unreliable: self.offer_unreliable,
-            min_margins: self.corrector.min_margins(),
+            gates: self.corrector.gates(),
         };
         sentence_edits(unit, corrected, &policy)
     }
@@ -215,6 +222,7 @@ impl Checker {
                 message: e.message,
                 held_back: e.held_back,
                 margin: e.margin.filter(|_| self.offer_unreliable),
+                bigram_gain: e.bigram_gain.filter(|_| self.offer_unreliable),
             })
             .collect();
         Ok(CheckResult { suggestions, stats })
@@ -299,13 +307,14 @@ struct Policy<'a> {
     speller: Option<&'a Speller>,
     /// Offer the held-back kinds too (marked), to measure them.
     offer_unreliable: bool,
-    /// The model's least margin for each kind of edit (`edit_kind`), from its config.
-    min_margins: &'a HashMap<String, f32>,
+    /// How sure each kind of edit (`edit_kind`) must be, from the model's config.
+    gates: &'a EditGates,
 }
 
 /// Edits for one unit: the corrector's, minus any that would touch a protected word (URL,
 /// code, ...), look degenerate, write a non-word (given the dictionary), are of a kind that
-/// is usually wrong or that the model was unsure of; then "a"/"an" by sound on what is left
+/// is usually wrong, that the model was unsure of or whose words clean English finds less
+/// likely than the writer's (`EditGates`); then "a"/"an" by sound on what is left
 /// (so that an article follows the word the user will see, not one the checker dropped).
 fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
@@ -324,10 +333,14 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             .filter(|(_, e)| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure
             .filter_map(|(margin, e)| {
                 let (category, message) = classify(&e.removed, &e.added);
-                let held_back = held_back(unit, &e, category, policy.speller).or_else(|| {
-                    let least = policy.min_margins.get(&edit_kind(&e, category))?;
-                    margin.is_some_and(|m| m < *least).then_some("model unsure")
-                });
+                let bigram_gain = policy.speller.and_then(|sp| sp.bigram_gain(unit, e.range.clone(), &e.replacement));
+                let kind = edit_kind(&e, category);
+                let below = |gate: &HashMap<String, f32>, value: Option<f32>| {
+                    gate.get(&kind).is_some_and(|least| value.is_some_and(|v| v < *least))
+                };
+                let held_back = held_back(unit, &e, category, policy.speller)
+                    .or_else(|| below(&policy.gates.min_margin, margin).then_some("model unsure"))
+                    .or_else(|| below(&policy.gates.min_bigram_gain, bigram_gain).then_some("unlikely words"));
                 (held_back.is_none() || policy.offer_unreliable).then(|| SentenceEdit {
                     range: e.range,
                     replacement: e.replacement,
@@ -335,6 +348,7 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
                     message,
                     held_back,
                     margin,
+                    bigram_gain,
                 })
             })
             .collect()
@@ -505,14 +519,13 @@ mod tests {
 
     /// The unit's edits for a correction that records no margins, with no thresholds.
     fn sentence_edits(src: &str, fixed: &str, speller: Option<&Speller>, offer_unreliable: bool) -> Vec<SentenceEdit> {
-        let none = HashMap::new();
-        super::sentence_edits(src, &Correction::plain(fixed), &Policy { speller, offer_unreliable, min_margins: &none })
+        super::sentence_edits(src, &Correction::plain(fixed), &Policy { speller, offer_unreliable, gates: &EditGates::default() })
     }
 
     #[test]
     fn an_edit_the_model_was_unsure_of_is_held_back_by_its_kind() {
-        let least = HashMap::from([("determiner/delete".to_string(), 1.0)]);
-        let policy = Policy { speller: None, offer_unreliable: false, min_margins: &least };
+        let gates = EditGates { min_margin: HashMap::from([("determiner/delete".to_string(), 1.0)]), ..Default::default() };
+        let policy = Policy { speller: None, offer_unreliable: false, gates: &gates };
         // "I like the cats." -> "I like cats.": the decoder wrote " cats" (bytes 6..11) instead of " the".
         let fixed = |margin: f32| Correction { text: "I like cats.".into(), decisions: vec![(6..11, margin)] };
         let offered = |c: &Correction| super::sentence_edits("I like the cats.", c, &policy).into_iter().map(|e| e.replacement).collect::<Vec<_>>();
@@ -547,6 +560,26 @@ mod tests {
         assert!(kept("My favorite place is the center of town.", "My favourite place is the centre of town.").is_empty());
         assert!(kept("We were traveling to organize it.", "We were travelling to organise it.").is_empty());
         assert_eq!(kept("I was forteen.", "I was fourteen."), ["fourteen"]);
+    }
+
+    #[test]
+    fn an_edit_to_words_clean_english_finds_less_likely_is_held_back_by_its_kind() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../model");
+        let speller = Speller::from_dir(&dir).unwrap().expect("the shipped model folder has a dictionary");
+        let gates = EditGates { min_bigram_gain: HashMap::from([("agreement/replace".to_string(), -1.0)]), ..Default::default() };
+        let policy = Policy { speller: Some(&speller), offer_unreliable: true, gates: &gates };
+        let edits = |src: &str, fixed: &str| super::sentence_edits(src, &Correction::plain(fixed), &policy);
+        // "he go" -> "he goes": clean English agrees, so the edit is offered with its gain.
+        let right = edits("Every day he go to school.", "Every day he goes to school.");
+        assert_eq!((right[0].replacement.as_str(), right[0].held_back), ("goes", None));
+        assert!(right[0].bigram_gain.unwrap() > 1.0, "{:?}", right[0].bigram_gain);
+        // The reverse edit makes the words less likely: held back, as its kind is gated.
+        let wrong = edits("Every day he goes to school.", "Every day he go to school.");
+        assert_eq!((wrong[0].replacement.as_str(), wrong[0].held_back), ("go", Some("unlikely words")));
+        assert!(wrong[0].bigram_gain.unwrap() < -1.0);
+        // A comma leaves the words as they were: no gain either way.
+        let comma = edits("For example Barcelona is big.", "For example, Barcelona is big.");
+        assert_eq!((comma[0].held_back, comma[0].bigram_gain), (None, Some(0.0)));
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! `config.json` in the model folder: special token ids and length limits.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 use crate::error::{EmendError, Result};
@@ -30,11 +32,23 @@ pub struct ModelConfig {
     /// data for this model; absent means 0 (plain greedy).
     #[serde(default)]
     pub copy_bias: f32,
-    /// The least decoder margin at which the checker offers each kind of edit (e.g.
-    /// "determiner/delete": 1.0), tuned on dev data for this model; kinds not named are
-    /// offered whatever the margin.
+    /// Per-kind thresholds below which the checker holds an edit back.
+    #[serde(flatten)]
+    pub gates: EditGates,
+}
+
+/// How sure an edit of each kind must be for the checker to offer it, tuned on dev data for
+/// this model (`training/score_gates.py`); kinds not named are offered whatever the value.
+/// Keys are `checker::edit_kind` names ("determiner/delete").
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct EditGates {
+    /// The least decoder margin (how far the model's token led the source's).
     #[serde(default)]
-    pub min_margin: std::collections::HashMap<String, f32>,
+    pub min_margin: HashMap<String, f32>,
+    /// The least bigram gain (`Speller::bigram_gain`): how much likelier clean English finds
+    /// the edit's words than the writer's, between the same neighbours.
+    #[serde(default)]
+    pub min_bigram_gain: HashMap<String, f32>,
 }
 
 impl ModelConfig {
@@ -59,8 +73,10 @@ impl ModelConfig {
         if !COPY_BIAS_RANGE.contains(&cfg.copy_bias) {
             return Err(EmendError::Mismatch(format!("copy_bias {} in config.json is not in {COPY_BIAS_RANGE:?}", cfg.copy_bias)));
         }
-        if let Some((kind, m)) = cfg.min_margin.iter().find(|(_, m)| !m.is_finite()) {
-            return Err(EmendError::Mismatch(format!("min_margin {m} for {kind} in config.json is not a number")));
+        for (name, gate) in [("min_margin", &cfg.gates.min_margin), ("min_bigram_gain", &cfg.gates.min_bigram_gain)] {
+            if let Some((kind, m)) = gate.iter().find(|(_, m)| !m.is_finite()) {
+                return Err(EmendError::Mismatch(format!("{name} {m} for {kind} in config.json is not a number")));
+            }
         }
         if cfg.max_source_tokens < 8 || cfg.max_target_tokens < 8 {
             return Err(EmendError::Mismatch("length limits in config.json are too small".into()));

@@ -3,9 +3,9 @@
 //! with greedy or aggressive decoding; tests can plug in a deterministic corrector to
 //! exercise the text pipeline on its own.
 
-use std::collections::HashMap;
 use std::ops::Range;
 
+use crate::config::EditGates;
 use crate::decode::{decode, Choice, DecodeParams, DecodeStats, DecoderKind, Request, Scorer};
 use crate::error::Result;
 use crate::model::{Encoded, Model};
@@ -41,10 +41,10 @@ pub trait Corrector {
     fn correct_units(&self, units: &[&str], decoder: DecoderKind, batch: usize) -> Result<(Vec<Correction>, DecodeStats)>;
     /// Whether a unit is short enough to be corrected in one piece.
     fn fits(&self, unit: &str) -> bool;
-    /// The least decoder margin at which the checker offers each kind of edit ("determiner/
-    /// delete": see `checker::edit_kind`); kinds not named are offered at any margin.
-    fn min_margins(&self) -> &HashMap<String, f32> {
-        static NONE: std::sync::LazyLock<HashMap<String, f32>> = std::sync::LazyLock::new(HashMap::new);
+    /// How sure each kind of edit must be to be offered (see `checker::edit_kind`); by
+    /// default every edit is offered.
+    fn gates(&self) -> &EditGates {
+        static NONE: std::sync::LazyLock<EditGates> = std::sync::LazyLock::new(EditGates::default);
         &NONE
     }
 }
@@ -94,7 +94,7 @@ impl Corrector for Model {
         self.codec.tokenize(unit).map(|t| t.len() < self.codec.config.max_source_tokens).unwrap_or(false)
     }
 
-    fn min_margins(&self) -> &HashMap<String, f32> {
-        &self.codec.config.min_margin
+    fn gates(&self) -> &EditGates {
+        &self.codec.config.gates
     }
 }

@@ -130,6 +130,24 @@ impl Speller {
         changed
     }
 
+    /// How much likelier (natural log) the bigram model finds `replacement` than the words of
+    /// `unit[range]` it replaces, between the same neighbours: below 0, clean English prefers
+    /// what the writer wrote. Only words count (not punctuation or numbers); `None` where
+    /// neither side has one.
+    pub fn bigram_gain(&self, unit: &str, range: Range<usize>, replacement: &str) -> Option<f32> {
+        let words = |s: &str| -> Vec<String> { word_spans(s).into_iter().map(|r| s[r].to_owned()).filter(|w| is_plain_word(w)).collect() };
+        let (old, new) = (words(&unit[range.clone()]), words(replacement));
+        if old.is_empty() && new.is_empty() {
+            return None;
+        }
+        let before = word_spans(&unit[..range.start]).pop().map(|r| &unit[r]);
+        let rest = &unit[range.end..];
+        let after = word_spans(rest).first().map(|r| &rest[r.clone()]);
+        let (before, after) = (neighbour(before), neighbour(after));
+        let prob = |ws: &[String]| self.ngrams.log_prob(before, &ws.iter().map(String::as_str).collect::<Vec<_>>(), after);
+        Some((prob(&new) - prob(&old)) as f32)
+    }
+
     /// `unit` with every unknown ordinary word replaced: its irregular form, or the one of the
     /// dictionary's closest suggestions likeliest between its neighbours.
     pub fn fix(&self, unit: &str) -> String {

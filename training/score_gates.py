@@ -1,14 +1,18 @@
-"""Does the model's confidence tell its right edits from its wrong ones? For each kind of edit
-the checker offers, what holding back the edits below a decoder margin would do to F0.5 on
-W&I dev, CoNLL-2013 and FCE dev.
+"""Do the signals the checker has about an edit tell its right edits from its wrong ones? For
+each kind of edit the checker offers, what holding back the edits below a threshold of each
+signal would do to F0.5 on W&I dev, CoNLL-2013 and FCE dev:
 
-Runs `emend check --all-kinds` once per data set (each suggestion carries `margin`: how far
-the model's token led the source's token it replaced, in logits), labels every suggestion
-alone with ERRANT against the gold M2 (its TP and FP when only it is applied), then re-counts
-F0.5 with each kind's low-margin edits left out. The measurement behind `min_margin` in a
-model's config.json (training/RUNS.md, session 9).
+- `margin`: how far the model's token led the source's token it replaced, in logits;
+- `bigramGain`: how much likelier the speller's bigram model of clean English finds the
+  edit's words than the writer's, between the same neighbours (natural log).
 
-    python score_margins.py [--model DIR] [--copy-bias B] --out scores/margins.json
+Runs `emend check --all-kinds` once per data set (each suggestion carries both signals), labels
+every suggestion alone with ERRANT against the gold M2 (its TP and FP when only it is applied),
+then re-counts F0.5 with each kind's edits below each threshold left out. The measurement
+behind `min_margin` and `min_bigram_gain` in a model's config.json (training/RUNS.md, sessions
+9 and 11). `--gate KIND:SIGNAL=T` (repeatable) also reports all the named gates together.
+
+    python score_gates.py [--model DIR] [--copy-bias B] [--gate grammar/replace:bigramGain=-1] --out scores/gates.json
 """
 import argparse
 import bisect
@@ -26,7 +30,7 @@ SETS = {
     "conll13": (DATA / "parallel" / "conll13_test.src", CONLL_GOLD),
     "fce_dev": (DATA / "parallel" / "fce_dev.src", FCE_GOLD),
 }
-THRESHOLDS = [0.25, 0.5, 1.0, 1.5, 2.0]
+THRESHOLDS = {"margin": [0.25, 0.5, 1.0, 1.5, 2.0], "bigramGain": [-3.0, -2.0, -1.5, -1.0, -0.5, 0.0]}
 
 
 def gold_edits(m2: Path) -> list[set]:
@@ -84,31 +88,45 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--model", default=str(MODEL_DIR))
     ap.add_argument("--copy-bias", type=float, help="override the model's copy bias (below 0: an edit bonus)")
+    ap.add_argument("--gate", action="append", default=[], metavar="KIND:SIGNAL=T",
+                    help="a gate to try with the others named, e.g. spelling/replace:bigramGain=-1")
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
+    gates = [(g.split(":", 1)[0], g.split(":", 1)[1].split("=")[0], float(g.split("=")[1])) for g in args.gate]
     results = {}
     for name, (src, m2) in SETS.items():
         gold = gold_edits(m2)
         suggestions = labelled(src.read_text().splitlines(), gold, Path(args.model), args.copy_bias)
         n_gold = sum(len(g) for g in gold)
         base = f05(suggestions, n_gold)
-        kinds = sorted({kind(s) for s in suggestions if "margin" in s and not s.get("heldBack")})
+        offered = [s for s in suggestions if not s.get("heldBack")]
         per_kind = {}
-        for k in kinds:
-            mine = [s for s in suggestions if kind(s) == k and not s.get("heldBack")]
+        for k in sorted({kind(s) for s in offered}):
+            mine = [s for s in offered if kind(s) == k]
             row = {"edits": len(mine), "tp": sum(s["tp"] for s in mine), "fp": sum(s["fp"] for s in mine)}
-            for t in THRESHOLDS:
-                below = lambda s, t=t: kind(s) == k and s.get("margin", float("inf")) < t
-                row[f"below {t}"] = {
-                    "tp": sum(s["tp"] for s in mine if below(s)),
-                    "fp": sum(s["fp"] for s in mine if below(s)),
-                    "f0.5 change": round(f05(suggestions, n_gold, below) - base, 4),
-                }
+            for signal, thresholds in THRESHOLDS.items():
+                if not any(signal in s for s in mine):
+                    continue
+                for t in thresholds:
+                    below = lambda s, t=t, signal=signal: kind(s) == k and s.get(signal, float("inf")) < t
+                    row[f"{signal} below {t}"] = {
+                        "tp": sum(s["tp"] for s in mine if below(s)),
+                        "fp": sum(s["fp"] for s in mine if below(s)),
+                        "f0.5 change": round(f05(suggestions, n_gold, below) - base, 4),
+                    }
             per_kind[k] = row
         results[name] = {"f0.5 (edits labelled alone)": round(base, 4), "gold edits": n_gold, "kinds": per_kind}
-        print(name, json.dumps(results[name]["f0.5 (edits labelled alone)"]), flush=True)
+        print(name, results[name]["f0.5 (edits labelled alone)"], flush=True)
         for k, row in per_kind.items():
-            print(f"  {k:28s} {row['edits']:4d} edits", " ".join(f"<{t}: {row[f'below {t}']['f0.5 change']:+.4f}" for t in THRESHOLDS))
+            cells = [f"{key.replace(' below ', '<')}: {v['tp']}/{v['fp']} {v['f0.5 change']:+.4f}" for key, v in row.items() if isinstance(v, dict) and v["tp"] + v["fp"]]
+            print(f"  {k:24s} {row['tp']:4d}/{row['fp']:<4d}", "  ".join(cells))
+        if gates:
+            held = lambda s: any(kind(s) == k and s.get(sig, float("inf")) < t for k, sig, t in gates)
+            tp = sum(s["tp"] for s in offered if not held(s))
+            fp = sum(s["fp"] for s in offered if not held(s))
+            results[name]["gates tried"] = {"gates": args.gate, "tp": tp, "fp": fp, "precision": round(tp / max(1, tp + fp), 4),
+                                            "f0.5 change": round(f05(suggestions, n_gold, held) - base, 4)}
+            print("  with the gates:", results[name]["gates tried"], flush=True)
     Path(args.out).write_text(json.dumps(results, indent=1) + "\n")
 
 
