@@ -211,3 +211,22 @@ fn a_corrupt_dictionary_is_a_clear_error() {
     let err = Speller::from_bytes(speller_files(&[0xff, 0xfe, 0x00])).err().expect("bad bytes are refused");
     assert!(err.to_string().contains("en.dic"), "{err}");
 }
+
+#[test]
+fn a_sentence_glued_to_the_next_gets_its_space_whatever_the_units() {
+    let mut c = checker();
+    c.set_speller(Some(Speller::from_bytes(speller_files(DIC)).unwrap()));
+    // "it?Well" ends one unit and starts the next; "young.but" is one unit; code stays as written.
+    let text = "😀 Do you know it?Well, I was young.but not now. Call this.state in index.html.";
+    let result = c.check(text).unwrap();
+    let glued: Vec<(String, &str)> = result
+        .suggestions
+        .iter()
+        .filter(|s| s.message.starts_with("Missing space"))
+        .map(|s| (js_slice(text, s.start, s.end), s.replacement.as_str()))
+        .collect();
+    assert_eq!(glued, [("it?Well".to_string(), "it? Well"), ("young.but".to_string(), "young. But")]);
+    let fixed = c.correct_text(text).unwrap();
+    assert!(fixed.contains("it? Well, I") && fixed.contains("young. But not"), "{fixed}");
+    assert!(fixed.contains("this.state") && fixed.contains("index.html"), "{fixed}");
+}

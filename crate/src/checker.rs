@@ -16,6 +16,7 @@ use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
 use crate::segment::{chunk, is_prose, protected_spans, sentences};
+use crate::spacing::unglue;
 use crate::spelling::Speller;
 use crate::utf16::byte_to_utf16;
 
@@ -199,6 +200,29 @@ impl Checker {
             };
             for e in edits.iter() {
                 out.push((u.start + e.range.start..u.start + e.range.end, e.clone()));
+            }
+        }
+        if let Some(speller) = &self.speller {
+            // A sentence glued to the next ("it?Well") spans two units: the rule reads the
+            // whole text, and its fix replaces any edit of the model's on the same words.
+            let glued = unglue(text, &|w| speller.knows(w), &|w| speller.opens_sentences(w));
+            if !glued.is_empty() {
+                out.retain(|(r, _)| !glued.iter().any(|(g, _)| r.start < g.end && g.start < r.end));
+                for (range, replacement) in glued {
+                    let stop = text[range.clone()].chars().find(|c| ".!?".contains(*c)).unwrap_or('.');
+                    let message = format!("Missing space after “{stop}”: a new sentence starts here.");
+                    let edit = SentenceEdit {
+                        range: range.clone(),
+                        replacement,
+                        category: Category::Punctuation,
+                        message,
+                        held_back: None,
+                        margin: None,
+                        bigram_gain: None,
+                    };
+                    out.push((range, edit));
+                }
+                out.sort_by_key(|(r, _)| r.start);
             }
         }
         Ok((out, stats))

@@ -18,6 +18,7 @@ pub mod error;
 pub mod model;
 pub mod ngrams;
 pub mod segment;
+pub mod spacing;
 pub mod spelling;
 pub mod utf16;
 #[cfg(target_arch = "wasm32")]

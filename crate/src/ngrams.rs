@@ -82,6 +82,12 @@ impl Ngrams {
         self.words.get(&key(word)).map(|&(id, _)| id)
     }
 
+    /// The share of sentences that start with `word` (its pair count after `<s>`).
+    pub fn opening_share(&self, word: &str) -> f64 {
+        let (Some(&(start, starts)), Some(&(id, _))) = (self.words.get(START), self.words.get(&key(word))) else { return 0.0 };
+        self.pairs.get(&(start, id)).map_or(0.0, |&n| n as f64 / starts.max(1) as f64)
+    }
+
     /// log p(`words` between `before` and `after`): each word given the one before it. Compare
     /// only readings of the same gap: a reading with more words pays for each.
     pub fn log_prob(&self, before: Neighbour, words: &[&str], after: Neighbour) -> f64 {

@@ -130,6 +130,12 @@ impl Speller {
         changed
     }
 
+    /// Whether a word often starts a sentence in clean English (one sentence in 3,000 or more:
+    /// "but", "our", "because"; not "state" or "name").
+    pub fn opens_sentences(&self, word: &str) -> bool {
+        self.ngrams.opening_share(word) >= 1.0 / 3000.0
+    }
+
     /// How much likelier (natural log) the bigram model finds `replacement` than the words of
     /// `unit[range]` it replaces, between the same neighbours: below 0, clean English prefers
     /// what the writer wrote. Only words count (not punctuation or numbers); `None` where
