@@ -501,8 +501,14 @@ fn drops_ending(e: &Edit) -> bool {
 }
 
 /// Whether the edit drops a content word with no related word in its place, or brings in
-/// one unrelated to any it replaces ("Car is" -> "The", "plays" -> "to go").
+/// one unrelated to any it replaces ("Car is" -> "The", "plays" -> "to go"). Splitting or
+/// joining the same letters is not ("everyday" -> "every day": 8 right, 0 wrong on W&I and
+/// FCE dev; "work place" -> "workplace").
 fn changes_content(e: &Edit) -> bool {
+    let letters = |ws: &[String]| -> String { ws.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    if letters(&e.removed) == letters(&e.added) && !e.removed.is_empty() {
+        return false;
+    }
     let content = |ws: &[String]| -> Vec<String> {
         ws.iter()
             .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
@@ -699,6 +705,13 @@ mod tests {
         assert!(kept("Will the people of Britain agree?", "Will people of Britain agree?").is_empty(), "the X of Y");
         assert_eq!(kept("I love the nature in Spain.", "I love nature in Spain."), ["love"], "anchored on the word before");
         assert_eq!(kept("He has the interest in music.", "He has interest in music."), ["has"]);
+    }
+
+    #[test]
+    fn a_compound_split_or_joined_is_offered() {
+        assert_eq!(kept("I go there everyday.", "I go there every day."), ["every day"]);
+        assert_eq!(kept("She is at her work place.", "She is at her workplace."), ["workplace"]);
+        assert!(kept("I like the car now.", "I like a car.").is_empty(), "a content rewrite is still held back");
     }
 
     #[test]
