@@ -207,20 +207,18 @@ impl Checker {
             // whole text, and its fix replaces any edit of the model's on the same words.
             let glued = unglue(text, &|w| speller.knows(w), &|w| speller.opens_sentences(w));
             if !glued.is_empty() {
-                out.retain(|(r, _)| !glued.iter().any(|(g, _)| r.start < g.end && g.start < r.end));
-                for (range, replacement) in glued {
-                    let stop = text[range.clone()].chars().find(|c| ".!?".contains(*c)).unwrap_or('.');
-                    let message = format!("Missing space after “{stop}”: a new sentence starts here.");
+                out.retain(|(r, _)| !glued.iter().any(|g| r.start < g.range.end && g.range.start < r.end));
+                for g in glued {
                     let edit = SentenceEdit {
-                        range: range.clone(),
-                        replacement,
+                        range: g.range.clone(),
+                        replacement: g.fix,
                         category: Category::Punctuation,
-                        message,
+                        message: format!("Missing space after “{}”: a new sentence starts here.", g.stop),
                         held_back: None,
                         margin: None,
                         bigram_gain: None,
                     };
-                    out.push((range, edit));
+                    out.push((g.range, edit));
                 }
                 out.sort_by_key(|(r, _)| r.start);
             }
@@ -357,8 +355,10 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             .filter(|(_, e)| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure
             .filter_map(|(margin, e)| {
                 let (category, message) = classify(&e.removed, &e.added);
-                let bigram_gain = policy.speller.and_then(|sp| sp.bigram_gain(unit, e.range.clone(), &e.replacement));
                 let kind = edit_kind(&e, category);
+                // Only where a gate reads it or the measurement reports it: not on every edit.
+                let wanted = policy.offer_unreliable || policy.gates.min_bigram_gain.contains_key(&kind);
+                let bigram_gain = policy.speller.filter(|_| wanted).and_then(|sp| sp.bigram_gain(unit, e.range.clone(), &e.replacement));
                 let below = |gate: &HashMap<String, f32>, value: Option<f32>| {
                     gate.get(&kind).is_some_and(|least| value.is_some_and(|v| v < *least))
                 };
@@ -478,13 +478,10 @@ fn the_is_required(unit: &str, e: &Edit) -> bool {
     }
     let mut words = unit[e.range.start..].split_whitespace().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
     let Some(next) = words.by_ref().position(|w| w == "the").and_then(|_| words.next()) else { return false };
-    let after = words.clone().next();
-    if after.as_deref() == Some("of") && next != "one" {
-        return true;
-    }
-    // "the one of the best" is a learner's error ("one of the best"); "the one who" is not.
-    if next == "one" && words.next().as_deref() == Some("of") {
-        return false;
+    // "the people of Britain" keeps its "the"; "the one of the best" is a learner's error
+    // ("one of the best").
+    if words.next().as_deref() == Some("of") {
+        return next != "one";
     }
     let superlative = next.len() > 4 && next.ends_with("est") && !NOT_SUPERLATIVES.contains(&next.as_str());
     AFTER_THE.contains(&next.as_str()) || superlative
@@ -580,10 +577,14 @@ mod tests {
         sentence_edits(src, fixed, None, false).into_iter().map(|e| e.replacement).collect()
     }
 
+    fn shipped_speller() -> Speller {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../model");
+        Speller::from_dir(&dir).unwrap().expect("the shipped model folder has a dictionary")
+    }
+
     #[test]
     fn with_a_dictionary_an_edit_that_writes_a_non_word_is_dropped() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../model");
-        let speller = Speller::from_dir(&dir).unwrap().expect("the shipped model folder has a dictionary");
+        let speller = shipped_speller();
         let kept = |src: &str, fixed: &str| -> Vec<String> {
             sentence_edits(src, fixed, Some(&speller), false).into_iter().map(|e| e.replacement).collect()
         };
@@ -600,8 +601,7 @@ mod tests {
 
     #[test]
     fn an_edit_to_words_clean_english_finds_less_likely_is_held_back_by_its_kind() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../model");
-        let speller = Speller::from_dir(&dir).unwrap().expect("the shipped model folder has a dictionary");
+        let speller = shipped_speller();
         let gates = EditGates { min_bigram_gain: HashMap::from([("agreement/replace".to_string(), -1.0)]), ..Default::default() };
         let policy = Policy { speller: Some(&speller), offer_unreliable: true, gates: &gates };
         let edits = |src: &str, fixed: &str| super::sentence_edits(src, &Correction::plain(fixed), &policy);
@@ -658,8 +658,7 @@ mod tests {
         assert!(kept("It rained, it was cold.", "It rained. It was cold.").is_empty());
         assert_eq!(kept("Yes, i agree.", "Yes, I agree."), ["I"]);
         assert_eq!(kept("it rained. then it stopped.", "It rained. Then it stopped."), ["It", "Then"]);
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../model");
-        let speller = Speller::from_dir(&dir).unwrap().unwrap();
+        let speller = shipped_speller();
         let edits = sentence_edits("We flew to london, then paris.", "We flew to London, then Paris.", Some(&speller), false);
         assert_eq!(edits.iter().map(|e| e.replacement.as_str()).collect::<Vec<_>>(), ["London", "Paris"]);
         let edits = sentence_edits("We met at Puerta del Sol.", "We met at Puerta Del Sol.", Some(&speller), false);

@@ -33,11 +33,21 @@ pub fn glued_pair(word: &str) -> Option<(&str, char, &str)> {
     (is_word(left) && is_word(right) && !address).then_some((left, stop, right))
 }
 
-/// Each glued pair in `text` as (byte range of the pair, its fix). `knows` says whether the
+/// A glued pair found in a text and its fix.
+pub struct Glued {
+    /// Byte range of the pair ("young.but").
+    pub range: Range<usize>,
+    /// "young. But".
+    pub fix: String,
+    /// The stop between the two: '.', '!' or '?'.
+    pub stop: char,
+}
+
+/// Each glued pair in `text`. `knows` says whether the
 /// dictionary accepts a word: both halves must be words ("life.lf" is left alone). After a
 /// full stop the second must also be a word that often `opens` a sentence ("young.but",
 /// "etc.these"): a dot between two words is more often code ("this.state", "user.name").
-pub fn unglue(text: &str, knows: &dyn Fn(&str) -> bool, opens: &dyn Fn(&str) -> bool) -> Vec<(Range<usize>, String)> {
+pub fn unglue(text: &str, knows: &dyn Fn(&str) -> bool, opens: &dyn Fn(&str) -> bool) -> Vec<Glued> {
     let mut out = Vec::new();
     for word in text.split_whitespace() {
         let Some((left, stop, right)) = glued_pair(word) else { continue };
@@ -49,7 +59,7 @@ pub fn unglue(text: &str, knows: &dyn Fn(&str) -> bool, opens: &dyn Fn(&str) -> 
         let mut chars = right.chars();
         let first = chars.next().expect("two letters at least");
         let capital: String = first.to_uppercase().chain(chars).collect();
-        out.push((start..end, format!("{left}{stop} {capital}")));
+        out.push(Glued { range: start..end, fix: format!("{left}{stop} {capital}"), stop });
     }
     out
 }
@@ -60,7 +70,7 @@ mod tests {
 
     fn fixes(text: &str) -> Vec<String> {
         let opens = |w: &str| ["but", "it", "we"].contains(&w.to_lowercase().as_str());
-        unglue(text, &|_| true, &opens).into_iter().map(|(r, fix)| format!("{}>{fix}", &text[r])).collect()
+        unglue(text, &|_| true, &opens).into_iter().map(|g| format!("{}>{}", &text[g.range], g.fix)).collect()
     }
 
     #[test]
