@@ -105,10 +105,10 @@ fn huge_input_is_chunked_not_dropped() {
 fn cache_rechecks_only_the_changed_sentence() {
     let (mut c, calls) = checker();
     c.check("I like tea. She go to school. We was happy.").unwrap();
-    assert_eq!(calls.get(), 3);
+    assert_eq!(calls.get(), 5, "three sentences, and a second look at the two with fixes");
     let r = c.check("I like coffee. She go to school. We was happy.").unwrap();
     assert_eq!((r.stats.sentences, r.stats.cached), (3, 2));
-    assert_eq!(calls.get(), 4, "only the edited sentence went to the model");
+    assert_eq!(calls.get(), 6, "only the edited sentence went to the model");
     assert_eq!(r.suggestions.len(), 2);
 }
 
@@ -126,3 +126,36 @@ fn wholesale_rewrites_are_not_offered() {
     let mut c = Checker::new(Rewriter);
     assert!(c.check("She goes to school every day with her friends.").unwrap().suggestions.is_empty());
 }
+
+/// Fixes only the first of its rules that applies: a model that sees one error at a time.
+struct OneAtATime;
+
+impl Corrector for OneAtATime {
+    fn correct_units(&self, units: &[&str], _: DecoderKind, _: usize) -> Result<(Vec<Correction>, DecodeStats)> {
+        const STEPS: &[(&str, &str)] = &[("She go ", "She goes "), ("goes to", "went to"), ("buyed", "bought"), ("teh", "the")];
+        let fix = |u: &&str| match STEPS.iter().find(|(from, _)| u.contains(from)) {
+            Some((from, to)) => u.replacen(from, to, 1),
+            None => u.to_string(),
+        };
+        Ok((units.iter().map(|u| Correction::plain(fix(u))).collect(), DecodeStats::default()))
+    }
+    fn fits(&self, _: &str) -> bool {
+        true
+    }
+}
+
+#[test]
+fn a_second_look_finds_the_error_the_first_fix_uncovered() {
+    let mut c = Checker::new(OneAtATime);
+    let text = "😀 She go and buyed teh pear. 東京 She go to school.";
+    let r = c.check(text).unwrap();
+    let got: Vec<(String, String)> = r.suggestions.iter().map(|s| (s.original.clone(), s.replacement.clone())).collect();
+    // First sentence: "go" then "buyed"; one more look would find "teh" (two looks, not a loop).
+    // Second: the second look rewrites what the first wrote ("goes" -> "went"): dropped, not merged.
+    assert_eq!(got, [("go".into(), "goes".into()), ("buyed".into(), "bought".into()), ("go".into(), "goes".into())], "{:?}", r.suggestions);
+    for s in &r.suggestions {
+        assert_eq!(js_slice(text, s.start, s.end), s.original);
+    }
+    assert_eq!(c.correct_text(text).unwrap(), "😀 She goes and bought teh pear. 東京 She goes to school.");
+}
+

@@ -167,6 +167,23 @@ pub fn apply(source: &str, edits: &[(Range<usize>, &str)]) -> String {
     out
 }
 
+/// Where `range` of `apply(source, edits)` lies in `source`; `None` where it overlaps or
+/// touches text an edit wrote (there the two texts do not correspond).
+pub fn source_range(edits: &[(Range<usize>, &str)], range: &Range<usize>) -> Option<Range<usize>> {
+    let mut shift = 0isize; // output offset minus source offset, before the next edit
+    for (r, replacement) in edits {
+        let written = r.start.checked_add_signed(shift)?..(r.start.checked_add_signed(shift)? + replacement.len());
+        if range.end < written.start {
+            break;
+        }
+        if range.start <= written.end {
+            return None;
+        }
+        shift += replacement.len() as isize - r.len() as isize;
+    }
+    Some(range.start.checked_add_signed(-shift)?..range.end.checked_add_signed(-shift)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,5 +242,21 @@ mod tests {
         let s = "don't stop—it’s 5.5 😀";
         let words: Vec<&str> = word_spans(s).into_iter().map(|r| &s[r]).collect();
         assert_eq!(words, ["don't", "stop", "—", "it’s", "5", ".", "5", "😀"]);
+    }
+
+    #[test]
+    fn a_range_of_the_fixed_text_maps_back_unless_it_touches_a_fix() {
+        let source = "I has a apple 🍎 and teh pear.";
+        let fixes = [(2..5, "have"), (6..7, "an")];
+        let fixed = apply(source, &fixes);
+        assert_eq!(fixed, "I have an apple 🍎 and teh pear.");
+        let teh = fixed.find("teh").unwrap()..fixed.find("teh").unwrap() + 3;
+        assert_eq!(source_range(&fixes, &teh).map(|r| &source[r]), Some("teh"));
+        assert_eq!(source_range(&fixes, &(0..1)).map(|r| &source[r]), Some("I"), "before every fix");
+        let apple = fixed.find("apple").unwrap();
+        assert_eq!(source_range(&fixes, &(apple..apple + 5)).map(|r| &source[r]), Some("apple"));
+        assert_eq!(source_range(&fixes, &(3..5)), None, "inside a fix");
+        assert_eq!(source_range(&fixes, &(apple - 1..apple)), None, "touching a fix");
+        assert_eq!(source_range(&fixes, &(6..6)), None, "an insertion where a fix ends");
     }
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use lru::LruCache;
 use serde::Serialize;
 
-use crate::align::{align, apply, word_spans, Edit};
+use crate::align::{align, apply, source_range, word_spans, Edit};
 use crate::articles::fix_articles;
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
 use crate::config::EditGates;
@@ -160,6 +160,47 @@ impl Checker {
         sentence_edits(unit, corrected, &policy)
     }
 
+    /// Each unit's edits, and the decoder passes they took. Two looks: the corrector's edits,
+    /// then its edits to the unit with the first look's offered fixes applied, since fixing one
+    /// error often lets a small model see the next ("I has go" -> "I have go" -> "I have
+    /// gone"). A second-look edit touching what the first wrote is dropped: the two texts do
+    /// not correspond there. Measured in training/RUNS.md (session 12).
+    fn edits_of(&self, units: &[&str]) -> Result<(Vec<Vec<SentenceEdit>>, usize)> {
+        let (corrected, stats) = self.correct_units(units)?;
+        let mut edits: Vec<Vec<SentenceEdit>> = units.iter().zip(&corrected).map(|(u, c)| self.unit_edits(u, c)).collect();
+        let offered = |edits: &[SentenceEdit]| -> Vec<(Range<usize>, String)> {
+            edits.iter().filter(|e| e.held_back.is_none()).map(|e| (e.range.clone(), e.replacement.clone())).collect()
+        };
+        let revised: Vec<(usize, Vec<(Range<usize>, String)>, String)> = edits
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let fixes = offered(e);
+                let refs: Vec<(Range<usize>, &str)> = fixes.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
+                let text = apply(units[i], &refs);
+                (!fixes.is_empty() && self.corrector.fits(&text)).then_some((i, fixes, text))
+            })
+            .collect();
+        if revised.is_empty() {
+            return Ok((edits, stats.passes));
+        }
+        let texts: Vec<&str> = revised.iter().map(|(_, _, t)| t.as_str()).collect();
+        let (again, more) = self.correct_units(&texts)?;
+        for ((i, fixes, text), fixed) in revised.iter().zip(again) {
+            let refs: Vec<(Range<usize>, &str)> = fixes.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
+            let first = &mut edits[*i];
+            let later: Vec<SentenceEdit> = self
+                .unit_edits(text, &fixed)
+                .into_iter()
+                .filter_map(|e| Some(SentenceEdit { range: source_range(&refs, &e.range)?, ..e }))
+                .filter(|e| !first.iter().any(|f| f.range.start <= e.range.end && e.range.start <= f.range.end))
+                .collect();
+            first.extend(later);
+            first.sort_by_key(|e| e.range.start);
+        }
+        Ok((edits, stats.passes + more.passes))
+    }
+
     /// Suggestions with byte offsets into `text`, sorted by position.
     fn check_bytes(&mut self, text: &str) -> Result<(Vec<(Range<usize>, SentenceEdit)>, CheckStats)> {
         let mut units: Vec<Range<usize>> = Vec::new();
@@ -181,10 +222,9 @@ impl Checker {
         };
         stats.cached = units.len() - missing.len();
         if !missing.is_empty() {
-            let (corrected, ds) = self.correct_units(&missing)?;
-            stats.decoder_passes = ds.passes;
-            for (unit, fixed) in missing.iter().zip(corrected) {
-                let edits = self.unit_edits(unit, &fixed);
+            let (edits, passes) = self.edits_of(&missing)?;
+            stats.decoder_passes = passes;
+            for (unit, edits) in missing.iter().zip(edits) {
                 self.cache.put(unit.to_string(), edits.into());
             }
         }
@@ -193,10 +233,7 @@ impl Checker {
             let unit = &text[u.clone()];
             let edits = match self.cache.get(unit) {
                 Some(e) => e.clone(),
-                None => {
-                    let fixed = &self.correct_units(&[unit])?.0[0];
-                    Arc::from(self.unit_edits(unit, fixed))
-                }
+                None => Arc::from(self.edits_of(&[unit])?.0.swap_remove(0)),
             };
             for e in edits.iter() {
                 out.push((u.start + e.range.start..u.start + e.range.end, e.clone()));
