@@ -10,7 +10,7 @@ import { zipSync } from 'fflate';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXT = join(ROOT, 'extension');
 const OUT = join(ROOT, 'dist', 'extension');
-const MODEL_FILES = ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.json', 'en.aff', 'en.dic', 'en.ngrams', 'en.irregular', 'en.LICENSE'];
+const MODEL_FILES = ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.json', 'en.aff', 'en.dic', 'en.ngrams', 'en.irregular', 'en.compounds', 'en.LICENSE'];
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(join(OUT, 'pkg'), { recursive: true });

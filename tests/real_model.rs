@@ -16,9 +16,10 @@ const AFF: &[u8] = include_bytes!("../model/en.aff");
 const DIC: &[u8] = include_bytes!("../model/en.dic");
 const NGRAMS: &[u8] = include_bytes!("../model/en.ngrams");
 const IRREGULAR: &[u8] = include_bytes!("../model/en.irregular");
+const COMPOUNDS: &[u8] = include_bytes!("../model/en.compounds");
 
 fn speller_files(dic: &'static [u8]) -> SpellerFiles<'static> {
-    SpellerFiles { aff: AFF, dic, ngrams: NGRAMS, irregular: IRREGULAR }
+    SpellerFiles { aff: AFF, dic, ngrams: NGRAMS, irregular: IRREGULAR, compounds: COMPOUNDS }
 }
 
 fn files() -> ModelFiles<'static> {
@@ -229,4 +230,18 @@ fn a_sentence_glued_to_the_next_gets_its_space_whatever_the_units() {
     let fixed = c.correct_text(text).unwrap();
     assert!(fixed.contains("it? Well, I") && fixed.contains("young. But not"), "{fixed}");
     assert!(fixed.contains("this.state") && fixed.contains("index.html"), "{fixed}");
+}
+
+#[test]
+fn a_run_on_sentence_and_a_compound_written_apart_get_one_edit_each() {
+    let mut c = checker();
+    c.set_speller(Some(Speller::from_bytes(speller_files(DIC)).unwrap()));
+    let text = "Thank you for your email, it was wonderful to hear from you. I think 😀 this is a so called hobby.";
+    let result = c.check(text).unwrap();
+    let got: Vec<(String, &str)> =
+        result.suggestions.iter().map(|s| (js_slice(text, s.start, s.end), s.replacement.as_str())).collect();
+    assert!(got.contains(&(", it".to_string(), ". It")), "{got:?}");
+    assert!(got.contains(&("so called".to_string(), "so-called")), "{got:?}");
+    let fixed = c.correct_text(text).unwrap();
+    assert!(fixed.contains("email. It was") && fixed.contains("a so-called hobby"), "{fixed}");
 }

@@ -42,4 +42,5 @@ W="${EMEND_WORK:-../../emend-work}"
 "$PY" export.py --run ft11gram --min-margin punctuation/delete=0.5 --min-bigram-gain spelling/replace=0 --min-bigram-gain grammar/replace=-1 --min-bigram-gain verb-form/replace=0 --min-bigram-gain agreement/replace=-0.5
 "$PY" make_ngrams.py
 "$PY" make_irregular.py
+"$PY" make_compounds.py
 "$PY" score.py --out scores/model.json

@@ -5,7 +5,7 @@
 import init, { Emend } from './pkg/emend.js';
 
 const MODEL_FILES = ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.json'];
-const SPELLING_FILES = ['en.aff', 'en.dic', 'en.ngrams', 'en.irregular']; // the speller run before the model
+const SPELLING_FILES = ['en.aff', 'en.dic', 'en.ngrams', 'en.irregular', 'en.compounds']; // the speller run before the model
 let engine = null;
 let wasm = null;
 let userWords = ''; // the personal dictionary last given to the speller, as one key

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::run_on::is_run_on;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {
@@ -207,6 +209,9 @@ pub fn classify(removed: &[String], added: &[String]) -> (Category, String) {
         return (cat, format!("Unnecessary {what}: remove {}.", quote(removed)));
     }
     let (r, a) = (removed.join(" "), added.join(" "));
+    if is_run_on(removed, added) {
+        return (Category::Punctuation, format!("Run-on sentence: end it with “.” and start the next with “{}”.", added[1]));
+    }
     if all_punct(removed) && all_punct(added) {
         return (Category::Punctuation, format!("Punctuation: use {} here.", quote(added)));
     }

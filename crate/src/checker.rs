@@ -10,11 +10,13 @@ use serde::Serialize;
 
 use crate::align::{align, apply, source_range, word_spans, Edit};
 use crate::articles::fix_articles;
+use crate::compounds::written_apart;
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
 use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
+use crate::run_on::{is_run_on, join_run_ons};
 use crate::segment::{chunk, is_prose, protected_spans, sentences};
 use crate::spacing::unglue;
 use crate::spelling::Speller;
@@ -381,7 +383,7 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
     if changes_too_much(unit, &edits) {
         return Vec::new();
     }
-    let edits = edits.into_iter().map(|e| (corrected.margin_at(&e.target), e)).collect();
+    let edits = join_run_ons(unit, edits).into_iter().map(|e| (corrected.margin_at(&e.target), e)).collect();
     // Each edit with the model's least margin in it (none where a rule or the speller made it).
     let kept = |edits: Vec<(Option<f32>, Edit)>| -> Vec<SentenceEdit> {
         edits
@@ -418,15 +420,38 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
     let applied: Vec<(Range<usize>, &str)> = first.iter().map(|e| (e.range.clone(), e.replacement.as_str())).collect();
     let fixed = apply(unit, &applied);
     let articled = fix_articles(&fixed);
-    if articled == fixed {
-        return first;
-    }
-    // The margins are the model's: an edit keeps those of the model's edits it overlaps.
-    let margin_of = |e: &Edit| {
-        let overlapping = first.iter().filter(|f| f.range.start <= e.range.end && e.range.start <= f.range.end);
-        overlapping.filter_map(|f| f.margin).reduce(f32::min)
+    let mut edits = if articled == fixed {
+        first
+    } else {
+        // The margins are the model's: an edit keeps those of the model's edits it overlaps.
+        let margin_of = |e: &Edit| {
+            let overlapping = first.iter().filter(|f| f.range.start <= e.range.end && e.range.start <= f.range.end);
+            overlapping.filter_map(|f| f.margin).reduce(f32::min)
+        };
+        kept(align(unit, &articled).into_iter().map(|e| (margin_of(&e), e)).collect())
     };
-    kept(align(unit, &articled).into_iter().map(|e| (margin_of(&e), e)).collect())
+    if let Some(speller) = policy.speller {
+        // A compound written apart: its own edit (the aligner does not see spaces), where no
+        // other edit or protected text is.
+        for (range, fix) in written_apart(unit, &|a, b| speller.hyphenates(a, b)) {
+            let free = |r: &Range<usize>| r.start > range.end || r.end < range.start;
+            if edits.iter().all(|e| free(&e.range)) && protected.iter().all(free) {
+                let message = format!("Hyphen: write “{fix}” as one word.");
+                let edit = SentenceEdit {
+                    range,
+                    replacement: fix,
+                    category: Category::Punctuation,
+                    message,
+                    held_back: None,
+                    margin: None,
+                    bigram_gain: None,
+                };
+                edits.push(edit);
+            }
+        }
+        edits.sort_by_key(|e| e.range.start);
+    }
+    edits
 }
 
 /// The name `min_margin` in a model's config.json gives a kind of edit: its category and
@@ -458,7 +483,7 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
     let kind = match category {
         Category::WordChoice => "word swap",
         Category::MissingWord => "word insertion",
-        Category::Punctuation if swap => "punctuation swap",
+        Category::Punctuation if swap && !is_run_on(&e.removed, &e.added) => "punctuation swap",
         Category::Punctuation if ends_sentence_before_lowercase(unit, e) => "full stop mid-sentence",
         Category::Determiner if deletion && matches!(only_word(&e.removed).as_deref(), Some("a" | "an")) => {
             "indefinite article deletion"
@@ -691,8 +716,10 @@ mod tests {
 
     #[test]
     fn a_capital_mid_sentence_goes_only_to_names_and_i() {
-        // The model's new sentence after a comma: neither the full stop nor the capital.
-        assert!(kept("It rained, it was cold.", "It rained. It was cold.").is_empty());
+        // The model's new sentence after a comma: the full stop and the capital go together,
+        // as one edit (`run_on`), never the capital alone.
+        assert_eq!(kept("It rained, it was cold.", "It rained. It was cold."), [". It"]);
+        assert!(kept("It rained, it was cold.", "It rained, It was cold.").is_empty());
         assert_eq!(kept("Yes, i agree.", "Yes, I agree."), ["I"]);
         assert_eq!(kept("it rained. then it stopped.", "It rained. Then it stopped."), ["It", "Then"]);
         let speller = shipped_speller();
@@ -748,6 +775,18 @@ mod tests {
         assert_eq!(kept("I go there everyday.", "I go there every day."), ["every day"]);
         assert_eq!(kept("She is at her work place.", "She is at her workplace."), ["workplace"]);
         assert!(kept("I like the car now.", "I like a car.").is_empty(), "a content rewrite is still held back");
+    }
+
+    #[test]
+    fn a_compound_written_apart_gets_its_hyphen() {
+        let speller = shipped_speller();
+        let edits = sentence_edits("It is a time consuming, so called hobby.", "It is a time consuming, so called hobby.", Some(&speller), false);
+        let got: Vec<(&str, Category)> = edits.iter().map(|e| (e.replacement.as_str(), e.category)).collect();
+        assert_eq!(got, [("time-consuming", Category::Punctuation), ("so-called", Category::Punctuation)], "{edits:?}");
+        // Alongside the model's own edit, and never inside what the model wrote.
+        let edits = sentence_edits("He go to a so called school.", "He goes to a so called school.", Some(&speller), false);
+        assert_eq!(edits.iter().map(|e| e.replacement.as_str()).collect::<Vec<_>>(), ["goes", "so-called"]);
+        assert!(sentence_edits("We make up stories.", "We make up stories.", None, false).is_empty(), "no list without a speller");
     }
 
     #[test]

@@ -26,6 +26,7 @@ use crate::segment::protected_spans;
 pub const AFF_FILE: &str = "en.aff";
 pub const DIC_FILE: &str = "en.dic";
 pub const IRREGULAR_FILE: &str = "en.irregular";
+pub const COMPOUNDS_FILE: &str = "en.compounds";
 
 /// Shorter unknown words are too ambiguous to fix without context ("ot": to? of? it?).
 const MIN_LEN: usize = 3;
@@ -51,6 +52,8 @@ pub struct SpellerFiles<'a> {
     pub ngrams: &'a [u8],
     /// `v LEMMA PAST PARTICIPLE` / `n LEMMA PLURAL` lines (`training/make_irregular.py`).
     pub irregular: &'a [u8],
+    /// `first second` lines: pairs clean English hyphenates (`training/make_compounds.py`).
+    pub compounds: &'a [u8],
 }
 
 pub struct Speller {
@@ -63,6 +66,8 @@ pub struct Speller {
     /// Irregular verbs: lemma -> (past, participle); nouns: lemma -> plural.
     verbs: HashMap<String, (String, String)>,
     nouns: HashMap<String, String>,
+    /// Lower-cased word pairs written with a hyphen ("so called" -> "so-called").
+    compounds: HashSet<(String, String)>,
     /// The user's own words (lower-cased): known, never replaced.
     user_words: HashSet<String>,
     /// Unknown word -> its candidate fixes (`closest_suggestions`; empty: none).
@@ -96,22 +101,37 @@ impl Speller {
                 }
             }
         }
+        let mut compounds = HashSet::new();
+        for (n, line) in text(COMPOUNDS_FILE, files.compounds)?.lines().enumerate() {
+            match line.split_whitespace().collect::<Vec<_>>()[..] {
+                [first, second] => drop(compounds.insert((first.to_lowercase(), second.to_lowercase()))),
+                [] => {}
+                _ => {
+                    return Err(EmendError::BadModel {
+                        name: COMPOUNDS_FILE,
+                        kind: "speller file",
+                        detail: format!("line {} is not `FIRST SECOND`", n + 1),
+                    })
+                }
+            }
+        }
         let dict = Dictionary::new_with_hasher(&aff, &dic, FixedState::with_seed(0)).map_err(|e| EmendError::BadModel {
             name: DIC_FILE,
             kind: "Hunspell dictionary",
             detail: e.to_string(),
         })?;
-        Ok(Speller { dict, ngrams, verbs, nouns, user_words: HashSet::new(), suggested: RefCell::default() })
+        Ok(Speller { dict, ngrams, verbs, nouns, compounds, user_words: HashSet::new(), suggested: RefCell::default() })
     }
 
     /// The speller of a model folder; `None` if the folder has none of its files (spelling off).
     pub fn from_dir(dir: &Path) -> Result<Option<Self>> {
-        let names = [AFF_FILE, DIC_FILE, NGRAMS_FILE, IRREGULAR_FILE];
+        let names = [AFF_FILE, DIC_FILE, NGRAMS_FILE, IRREGULAR_FILE, COMPOUNDS_FILE];
         if names.iter().all(|n| !dir.join(n).exists()) {
             return Ok(None);
         }
-        let [aff, dic, ngrams, irregular] = names.map(|name| read_file(dir, name));
-        let files = SpellerFiles { aff: &aff?, dic: &dic?, ngrams: &ngrams?, irregular: &irregular? };
+        let [aff, dic, ngrams, irregular, compounds] = names.map(|name| read_file(dir, name));
+        let files =
+            SpellerFiles { aff: &aff?, dic: &dic?, ngrams: &ngrams?, irregular: &irregular?, compounds: &compounds? };
         Self::from_bytes(files).map(Some)
     }
 
@@ -132,6 +152,11 @@ impl Speller {
 
     /// Whether a word often starts a sentence in clean English (one sentence in 3,000 or more:
     /// "but", "our", "because"; not "state" or "name").
+    /// Whether clean English writes `first second` as one hyphenated word ("so-called").
+    pub fn hyphenates(&self, first: &str, second: &str) -> bool {
+        !self.compounds.is_empty() && self.compounds.contains(&(first.to_lowercase(), second.to_lowercase()))
+    }
+
     pub fn opens_sentences(&self, word: &str) -> bool {
         self.ngrams.opening_share(word) >= 1.0 / 3000.0
     }

@@ -39,10 +39,11 @@ impl Emend {
     }
 
     /// Fix dictionary typos before the model reads a sentence: the bytes of the model
-    /// folder's `en.aff`, `en.dic`, `en.ngrams` and `en.irregular`. Throws an Error naming a bad file.
+    /// folder's `en.aff`, `en.dic`, `en.ngrams`, `en.irregular` and `en.compounds`. Throws an
+    /// Error naming a bad file.
     #[wasm_bindgen(js_name = setSpelling)]
-    pub fn set_spelling(&mut self, aff: &[u8], dic: &[u8], ngrams: &[u8], irregular: &[u8]) -> Result<(), JsError> {
-        let speller = Speller::from_bytes(SpellerFiles { aff, dic, ngrams, irregular }).map_err(js_err)?;
+    pub fn set_spelling(&mut self, aff: &[u8], dic: &[u8], ngrams: &[u8], irregular: &[u8], compounds: &[u8]) -> Result<(), JsError> {
+        let speller = Speller::from_bytes(SpellerFiles { aff, dic, ngrams, irregular, compounds }).map_err(js_err)?;
         self.checker.set_speller(Some(speller));
         Ok(())
     }

@@ -1,0 +1,79 @@
+//! Compounds written apart that English hyphenates ("so called" -> "so-called", "time
+//! consuming" -> "time-consuming"): a rule, not the model's job. The model never inserts a
+//! hyphen (W&I dev: 52 missing, none fixed); the speller's list of word pairs clean English
+//! writes hyphenated (`en.compounds`, `training/make_compounds.py`) says which.
+
+use std::ops::Range;
+
+/// Each pair of words in `text` that `hyphenates` accepts, written with one space between
+/// them: its byte range and the pair hyphenated ("so called" -> "so-called", case kept). A
+/// space is not a word, so the aligner cannot offer this; the checker adds these edits itself.
+/// Only whole words of letters: a pair inside a longer hyphenated or apostrophe word
+/// ("re-so called", "can't stop") is left alone, and a word joins one pair at most.
+pub fn written_apart(text: &str, hyphenates: &dyn Fn(&str, &str) -> bool) -> Vec<(Range<usize>, String)> {
+    let words = letter_words(text);
+    let mut out: Vec<(Range<usize>, String)> = Vec::new();
+    for pair in words.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        let taken = out.last().is_some_and(|(r, _)| r.end > a.start);
+        if !taken && &text[a.end..b.start] == " " && hyphenates(&text[a.clone()], &text[b.clone()]) {
+            out.push((a.start..b.end, format!("{}-{}", &text[a.clone()], &text[b.clone()])));
+        }
+    }
+    out
+}
+
+/// Byte ranges of the runs of letters in `text` that stand as words: not joined to a
+/// hyphen, apostrophe, digit or underscore on either side.
+fn letter_words(text: &str) -> Vec<Range<usize>> {
+    let joins = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’' | '_'));
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        match (c.is_alphabetic(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                start = None;
+                if !joins(text[..s].chars().next_back()) && !joins(Some(c)) {
+                    out.push(s..i);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn known(a: &str, b: &str) -> bool {
+        matches!((a.to_lowercase().as_str(), b), ("so", "called") | ("time", "consuming") | ("forty", "five") | ("five", "hundred"))
+    }
+
+    fn fixed(text: &str) -> String {
+        let mut out = text.to_string();
+        for (range, fix) in written_apart(text, &known).into_iter().rev() {
+            out.replace_range(range, &fix);
+        }
+        out
+    }
+
+    #[test]
+    fn listed_pairs_are_joined_and_keep_their_case() {
+        assert_eq!(fixed("So called experts waste time."), "So-called experts waste time.");
+        assert_eq!(fixed("A time consuming, so called job 😀."), "A time-consuming, so-called job 😀.");
+        let text = "😀 so called";
+        assert_eq!(written_apart(text, &known), [(5..14, "so-called".to_string())]);
+    }
+
+    #[test]
+    fn only_plain_words_one_space_apart() {
+        for text in ["so  called", "so\ncalled", "so, called", "re-so called", "so called-out", "so_called x", "so calledx"] {
+            assert_eq!(fixed(text), text, "{text:?}");
+        }
+        assert_eq!(fixed("forty five hundred"), "forty-five hundred", "a word joins one pair");
+        assert_eq!(fixed(""), "");
+    }
+}
