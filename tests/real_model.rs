@@ -30,6 +30,13 @@ fn checker() -> Checker {
     Checker::new(Model::from_bytes(files()).expect("shipped model loads"))
 }
 
+/// The checker as the product runs it: the shipped speller before the model.
+fn spelling_checker() -> Checker {
+    let mut c = checker();
+    c.set_speller(Some(Speller::from_bytes(speller_files(DIC)).expect("shipped dictionary loads")));
+    c
+}
+
 /// UTF-16 slice of a Rust string, as JavaScript's `text.slice(start, end)`.
 fn js_slice(text: &str, start: usize, end: usize) -> String {
     let units: Vec<u16> = text.encode_utf16().collect();
@@ -193,8 +200,7 @@ fn the_speller_fixes_typos_before_the_model_reads_them() {
 
 #[test]
 fn the_users_own_words_are_not_corrected() {
-    let mut c = checker();
-    c.set_speller(Some(Speller::from_bytes(speller_files(DIC)).unwrap()));
+    let mut c = spelling_checker();
     let text = "We deploy it with numpy every day.";
     let touches = |c: &mut Checker| {
         let result = c.check(text).unwrap();
@@ -215,8 +221,7 @@ fn a_corrupt_dictionary_is_a_clear_error() {
 
 #[test]
 fn a_sentence_glued_to_the_next_gets_its_space_whatever_the_units() {
-    let mut c = checker();
-    c.set_speller(Some(Speller::from_bytes(speller_files(DIC)).unwrap()));
+    let mut c = spelling_checker();
     // "it?Well" ends one unit and starts the next; "young.but" is one unit; code stays as written.
     let text = "😀 Do you know it?Well, I was young.but not now. Call this.state in index.html.";
     let result = c.check(text).unwrap();
@@ -234,8 +239,7 @@ fn a_sentence_glued_to_the_next_gets_its_space_whatever_the_units() {
 
 #[test]
 fn a_run_on_sentence_and_a_compound_written_apart_get_one_edit_each() {
-    let mut c = checker();
-    c.set_speller(Some(Speller::from_bytes(speller_files(DIC)).unwrap()));
+    let mut c = spelling_checker();
     let text = "Thank you for your email, it was wonderful to hear from you. I think 😀 this is a so called hobby.";
     let result = c.check(text).unwrap();
     let got: Vec<(String, &str)> =

@@ -56,6 +56,11 @@ pub struct SpellerFiles<'a> {
     pub compounds: &'a [u8],
 }
 
+/// A speller file's line `n` (from 0) that is not of the `form` its file holds.
+fn bad_line(name: &'static str, n: usize, form: &str) -> EmendError {
+    EmendError::BadModel { name, kind: "speller file", detail: format!("line {} is not {form}", n + 1) }
+}
+
 pub struct Speller {
     /// With a fixed hash seed: Hunspell's n-gram suggestions keep the first of equally
     /// scored words in hash order, so a random seed gave a word different fixes from one
@@ -92,13 +97,7 @@ impl Speller {
                 ["v", lemma, past, part] => drop(verbs.insert(lemma.to_owned(), (past.to_owned(), part.to_owned()))),
                 ["n", lemma, plural] => drop(nouns.insert(lemma.to_owned(), plural.to_owned())),
                 [] => {}
-                _ => {
-                    return Err(EmendError::BadModel {
-                        name: IRREGULAR_FILE,
-                        kind: "speller file",
-                        detail: format!("line {} is not `v LEMMA PAST PARTICIPLE` or `n LEMMA PLURAL`", n + 1),
-                    })
-                }
+                _ => return Err(bad_line(IRREGULAR_FILE, n, "`v LEMMA PAST PARTICIPLE` or `n LEMMA PLURAL`")),
             }
         }
         let mut compounds = HashSet::new();
@@ -106,13 +105,7 @@ impl Speller {
             match line.split_whitespace().collect::<Vec<_>>()[..] {
                 [first, second] => drop(compounds.insert((first.to_lowercase(), second.to_lowercase()))),
                 [] => {}
-                _ => {
-                    return Err(EmendError::BadModel {
-                        name: COMPOUNDS_FILE,
-                        kind: "speller file",
-                        detail: format!("line {} is not `FIRST SECOND`", n + 1),
-                    })
-                }
+                _ => return Err(bad_line(COMPOUNDS_FILE, n, "`FIRST SECOND`")),
             }
         }
         let dict = Dictionary::new_with_hasher(&aff, &dic, FixedState::with_seed(0)).map_err(|e| EmendError::BadModel {
