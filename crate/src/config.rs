@@ -32,6 +32,10 @@ pub struct ModelConfig {
     /// data for this model; absent means 0 (plain greedy).
     #[serde(default)]
     pub copy_bias: f32,
+    /// Correct each sentence with offered fixes a second time, with those fixes applied
+    /// (`Checker::edits_of`): more recall for more time; absent means off.
+    #[serde(default)]
+    pub second_look: bool,
     /// Per-kind thresholds below which the checker holds an edit back.
     #[serde(flatten)]
     pub gates: EditGates,

@@ -43,6 +43,11 @@ pub trait Corrector {
     fn fits(&self, unit: &str) -> bool;
     /// How sure each kind of edit must be to be offered (see `checker::edit_kind`); by
     /// default every edit is offered.
+    /// Whether the checker takes a second look at sentences it fixed (see
+    /// `Checker::edits_of`); off by default.
+    fn second_look(&self) -> bool {
+        false
+    }
     fn gates(&self) -> &EditGates {
         static NONE: std::sync::LazyLock<EditGates> = std::sync::LazyLock::new(EditGates::default);
         &NONE
@@ -96,5 +101,9 @@ impl Corrector for Model {
 
     fn gates(&self) -> &EditGates {
         &self.codec.config.gates
+    }
+
+    fn second_look(&self) -> bool {
+        self.codec.config.second_look
     }
 }
