@@ -10,8 +10,8 @@ use serde::Serialize;
 
 use crate::align::{align, apply, source_range, word_spans, Edit};
 use crate::articles::fix_articles;
-use crate::compounds::written_apart;
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
+use crate::compounds::written_apart;
 use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
@@ -167,7 +167,7 @@ impl Checker {
     /// look's offered fixes applied, since fixing one error often lets a small model see the
     /// next ("I has go" -> "I have go" -> "I have gone"). A second-look edit touching what the
     /// first wrote is dropped: the two texts do not correspond there. Measured in
-    /// training/RUNS.md (session 12): more recall, less precision, +30-55% time.
+    /// training/RUNS.md (session 12): more recall, less precision, +30-56% time.
     fn edits_of(&self, units: &[&str]) -> Result<(Vec<Vec<SentenceEdit>>, usize)> {
         let (corrected, stats) = self.correct_units(units)?;
         let mut edits: Vec<Vec<SentenceEdit>> = units.iter().zip(&corrected).map(|(u, c)| self.unit_edits(u, c)).collect();
