@@ -151,8 +151,13 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
         .collect()
 }
 
+/// Whether two ranges overlap or meet (an empty range at either end counts).
+pub fn touches(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
 /// Apply non-overlapping edits (sorted by position) to `source`.
-pub fn apply(source: &str, edits: &[(Range<usize>, &str)]) -> String {
+pub fn apply<S: AsRef<str>>(source: &str, edits: &[(Range<usize>, S)]) -> String {
     let mut out = String::with_capacity(source.len() + 16);
     let mut at = 0;
     for (range, replacement) in edits {
@@ -160,7 +165,7 @@ pub fn apply(source: &str, edits: &[(Range<usize>, &str)]) -> String {
             continue; // overlapping: keep the first
         }
         out.push_str(&source[at..range.start]);
-        out.push_str(replacement);
+        out.push_str(replacement.as_ref());
         at = range.end;
     }
     out.push_str(&source[at..]);
@@ -169,17 +174,18 @@ pub fn apply(source: &str, edits: &[(Range<usize>, &str)]) -> String {
 
 /// Where `range` of `apply(source, edits)` lies in `source`; `None` where it overlaps or
 /// touches text an edit wrote (there the two texts do not correspond).
-pub fn source_range(edits: &[(Range<usize>, &str)], range: &Range<usize>) -> Option<Range<usize>> {
+pub fn source_range<S: AsRef<str>>(edits: &[(Range<usize>, S)], range: &Range<usize>) -> Option<Range<usize>> {
     let mut shift = 0isize; // output offset minus source offset, before the next edit
     for (r, replacement) in edits {
-        let written = r.start.checked_add_signed(shift)?..(r.start.checked_add_signed(shift)? + replacement.len());
+        let len = replacement.as_ref().len();
+        let written = r.start.checked_add_signed(shift)?..(r.start.checked_add_signed(shift)? + len);
         if range.end < written.start {
             break;
         }
-        if range.start <= written.end {
+        if touches(range, &written) {
             return None;
         }
-        shift += replacement.len() as isize - r.len() as isize;
+        shift += len as isize - r.len() as isize;
     }
     Some(range.start.checked_add_signed(-shift)?..range.end.checked_add_signed(-shift)?)
 }

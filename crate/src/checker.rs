@@ -8,7 +8,7 @@ use std::sync::Arc;
 use lru::LruCache;
 use serde::Serialize;
 
-use crate::align::{align, apply, source_range, word_spans, Edit};
+use crate::align::{align, apply, source_range, touches, word_spans, Edit};
 use crate::articles::fix_articles;
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
 use crate::compounds::written_apart;
@@ -174,16 +174,14 @@ impl Checker {
         if !self.corrector.second_look() {
             return Ok((edits, stats.passes));
         }
-        let offered = |edits: &[SentenceEdit]| -> Vec<(Range<usize>, String)> {
-            edits.iter().filter(|e| e.held_back.is_none()).map(|e| (e.range.clone(), e.replacement.clone())).collect()
-        };
+        // Each unit with offered fixes: those fixes, and the unit with them applied.
         let revised: Vec<(usize, Vec<(Range<usize>, String)>, String)> = edits
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
-                let fixes = offered(e);
-                let refs: Vec<(Range<usize>, &str)> = fixes.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
-                let text = apply(units[i], &refs);
+                let fixes: Vec<(Range<usize>, String)> =
+                    e.iter().filter(|e| e.held_back.is_none()).map(|e| (e.range.clone(), e.replacement.clone())).collect();
+                let text = apply(units[i], &fixes);
                 (!fixes.is_empty() && self.corrector.fits(&text)).then_some((i, fixes, text))
             })
             .collect();
@@ -193,13 +191,12 @@ impl Checker {
         let texts: Vec<&str> = revised.iter().map(|(_, _, t)| t.as_str()).collect();
         let (again, more) = self.correct_units(&texts)?;
         for ((i, fixes, text), fixed) in revised.iter().zip(again) {
-            let refs: Vec<(Range<usize>, &str)> = fixes.iter().map(|(r, t)| (r.clone(), t.as_str())).collect();
             let first = &mut edits[*i];
             let later: Vec<SentenceEdit> = self
                 .unit_edits(text, &fixed)
                 .into_iter()
-                .filter_map(|e| Some(SentenceEdit { range: source_range(&refs, &e.range)?, ..e }))
-                .filter(|e| !first.iter().any(|f| f.range.start <= e.range.end && e.range.start <= f.range.end))
+                .filter_map(|e| Some(SentenceEdit { range: source_range(fixes, &e.range)?, ..e }))
+                .filter(|e| !first.iter().any(|f| touches(&f.range, &e.range)))
                 .collect();
             first.extend(later);
             first.sort_by_key(|e| e.range.start);
@@ -429,7 +426,7 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
     } else {
         // The margins are the model's: an edit keeps those of the model's edits it overlaps.
         let margin_of = |e: &Edit| {
-            let overlapping = first.iter().filter(|f| f.range.start <= e.range.end && e.range.start <= f.range.end);
+            let overlapping = first.iter().filter(|f| touches(&f.range, &e.range));
             overlapping.filter_map(|f| f.margin).reduce(f32::min)
         };
         kept(align(unit, &articled).into_iter().map(|e| (margin_of(&e), e)).collect())
@@ -438,8 +435,7 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
         // A compound written apart: its own edit (the aligner does not see spaces), where no
         // other edit or protected text is.
         for (range, fix) in written_apart(unit, &|a, b| speller.hyphenates(a, b)) {
-            let free = |r: &Range<usize>| r.start > range.end || r.end < range.start;
-            if edits.iter().all(|e| free(&e.range)) && protected.iter().all(free) {
+            if !edits.iter().any(|e| touches(&e.range, &range)) && !protected.iter().any(|p| touches(p, &range)) {
                 let message = format!("Hyphen: write “{fix}” as one word.");
                 let edit = SentenceEdit {
                     range,

@@ -5,6 +5,7 @@
 
 use std::ops::Range;
 
+use crate::align::touches;
 use crate::config::EditGates;
 use crate::decode::{decode, Choice, DecodeParams, DecodeStats, DecoderKind, Request, Scorer};
 use crate::error::Result;
@@ -30,7 +31,7 @@ impl Correction {
     pub fn margin_at(&self, range: &Range<usize>) -> Option<f32> {
         self.decisions
             .iter()
-            .filter(|(r, _)| r.start <= range.end && range.start <= r.end)
+            .filter(|(r, _)| touches(r, range))
             .map(|&(_, m)| m)
             .reduce(f32::min)
     }
@@ -41,13 +42,13 @@ pub trait Corrector {
     fn correct_units(&self, units: &[&str], decoder: DecoderKind, batch: usize) -> Result<(Vec<Correction>, DecodeStats)>;
     /// Whether a unit is short enough to be corrected in one piece.
     fn fits(&self, unit: &str) -> bool;
-    /// How sure each kind of edit must be to be offered (see `checker::edit_kind`); by
-    /// default every edit is offered.
     /// Whether the checker takes a second look at sentences it fixed (see
     /// `Checker::edits_of`); off by default.
     fn second_look(&self) -> bool {
         false
     }
+    /// How sure each kind of edit must be to be offered (see `checker::edit_kind`); by
+    /// default every edit is offered.
     fn gates(&self) -> &EditGates {
         static NONE: std::sync::LazyLock<EditGates> = std::sync::LazyLock::new(EditGates::default);
         &NONE

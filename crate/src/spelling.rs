@@ -147,7 +147,7 @@ impl Speller {
     /// "but", "our", "because"; not "state" or "name").
     /// Whether clean English writes `first second` as one hyphenated word ("so-called").
     pub fn hyphenates(&self, first: &str, second: &str) -> bool {
-        !self.compounds.is_empty() && self.compounds.contains(&(first.to_lowercase(), second.to_lowercase()))
+        self.compounds.contains(&(first.to_lowercase(), second.to_lowercase()))
     }
 
     pub fn opens_sentences(&self, word: &str) -> bool {
