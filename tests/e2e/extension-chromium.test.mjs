@@ -122,15 +122,15 @@ test('the newcomer sentence: every error underlined, each fixed with one click',
 test('Add to dictionary: the word stays as written and checking goes on with it', async () => {
   const page = await openFixture();
   await page.click('#textarea');
-  const text = 'We deploy it with numpy every day.';
+  const text = 'We deploy it with postgres every day.';
   await page.keyboard.type(text);
   const on = (marks, word) => marks.find((m) => text.slice(m.start, m.end) === word);
-  const m = on(await waitForUnderlines(page), 'numpy');
+  const m = on(await waitForUnderlines(page), 'postgres');
   assert.ok(m, 'the unknown word is underlined');
   await page.mouse.click(m.x, m.y);
   await page.locator('[role=dialog] button', { hasText: 'Add to dictionary' }).click({ timeout: 5_000 });
   const marked = (t, word) => `(${readUnderlines})().some((x) => ${JSON.stringify(t)}.slice(x.start, x.end) === '${word}')`;
-  await page.waitForFunction(`!${marked(text, 'numpy')}`, null, { timeout: 30_000 });
+  await page.waitForFunction(`!${marked(text, 'postgres')}`, null, { timeout: 30_000 });
   // The next check carries the dictionary to the speller; it must still find a new error.
   await page.evaluate(() => { // the card's button had the focus
     const el = document.getElementById('textarea');
@@ -141,10 +141,10 @@ test('Add to dictionary: the word stays as written and checking goes on with it'
   const full = `${text} She go home.`;
   await page.waitForFunction(marked(full, 'go'), null, { timeout: 30_000 });
   const marks = await page.evaluate(readUnderlines);
-  assert.ok(!marks.some((x) => full.slice(x.start, x.end).includes('numpy')), 'the added word stays unmarked');
+  assert.ok(!marks.some((x) => full.slice(x.start, x.end).includes('postgres')), 'the added word stays unmarked');
   assert.equal(await page.inputValue('#textarea'), full, 'the word was kept as written');
   const [worker] = context.serviceWorkers();
-  assert.deepEqual(await worker.evaluate(() => chrome.storage.sync.get('dictionary')), { dictionary: ['numpy'] });
+  assert.deepEqual(await worker.evaluate(() => chrome.storage.sync.get('dictionary')), { dictionary: ['postgres'] });
   await worker.evaluate(() => chrome.storage.sync.set({ dictionary: [] }));
   await page.close();
 });
