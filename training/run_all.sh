@@ -39,7 +39,7 @@ W="${EMEND_WORK:-../../emend-work}"
 # The shipped run's sample seed was not recorded (training/RUNS.md); 59 stands in for it.
 "$PY" make_synthetic.py --seed 59 --max-sentences 25000 --mix inflection=0.3,spelling=0.06 --out synthetic_v5_25k.tsv
 "$PY" train.py --run ft11gram --init ft10mix --data wi_train.tsv:2,synthetic_v5_25k.tsv:1 --lr 1e-4 --warmup 100 --dropout 0.1 --max-tokens 1200 --edit-weight 2 --decay-hours 1.35 --minutes "${MINUTES_FT11:-81}" --to-repo
-"$PY" export.py --run ft11gram --min-margin punctuation/delete=0.5 --min-bigram-gain spelling/replace=0 --min-bigram-gain grammar/replace=-1 --min-bigram-gain verb-form/replace=0 --min-bigram-gain agreement/replace=-0.5
+"$PY" export.py --run ft11gram --min-margin punctuation/delete=0.5 --min-margin punctuation/insert=0.25 --min-margin determiner/delete=1 --min-bigram-gain spelling/replace=1 --min-bigram-gain grammar/replace=-1 --min-bigram-gain verb-form/replace=0 --min-bigram-gain agreement/replace=-0.5
 "$PY" make_ngrams.py
 "$PY" make_irregular.py
 "$PY" make_compounds.py

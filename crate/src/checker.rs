@@ -175,7 +175,7 @@ impl Checker {
             return Ok((edits, stats.passes));
         }
         // Each unit with offered fixes: those fixes, and the unit with them applied.
-        let revised: Vec<(usize, Vec<(Range<usize>, String)>, String)> = edits
+        let revised: Vec<_> = edits
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {

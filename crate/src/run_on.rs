@@ -21,19 +21,20 @@ pub fn is_run_on(removed: &[String], added: &[String]) -> bool {
 pub fn join_run_ons(unit: &str, edits: Vec<Edit>) -> Vec<Edit> {
     let mut out: Vec<Edit> = Vec::with_capacity(edits.len());
     for e in edits {
-        if let Some(prev) = out.last_mut() {
-            let between = &unit[prev.range.end.min(e.range.start)..e.range.start];
-            let mut removed = prev.removed.clone();
-            removed.extend(e.removed.iter().cloned());
-            let mut added = prev.added.clone();
-            added.extend(e.added.iter().cloned());
-            if prev.range.end <= e.range.start && between.chars().all(char::is_whitespace) && is_run_on(&removed, &added) {
-                prev.replacement = format!("{}{between}{}", prev.replacement, e.replacement);
-                prev.range.end = e.range.end;
-                prev.target.end = e.target.end;
-                prev.removed = removed;
-                prev.added = added;
-                continue;
+        // Only edits with nothing but spaces between them are candidates.
+        if let Some(prev) = out.last_mut().filter(|p| p.range.end <= e.range.start) {
+            let between = &unit[prev.range.end..e.range.start];
+            if between.chars().all(char::is_whitespace) {
+                let removed = [prev.removed.as_slice(), &e.removed].concat();
+                let added = [prev.added.as_slice(), &e.added].concat();
+                if is_run_on(&removed, &added) {
+                    prev.replacement = format!("{}{between}{}", prev.replacement, e.replacement);
+                    prev.range.end = e.range.end;
+                    prev.target.end = e.target.end;
+                    prev.removed = removed;
+                    prev.added = added;
+                    continue;
+                }
             }
         }
         out.push(e);

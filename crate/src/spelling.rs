@@ -143,13 +143,13 @@ impl Speller {
         changed
     }
 
-    /// Whether a word often starts a sentence in clean English (one sentence in 3,000 or more:
-    /// "but", "our", "because"; not "state" or "name").
     /// Whether clean English writes `first second` as one hyphenated word ("so-called").
     pub fn hyphenates(&self, first: &str, second: &str) -> bool {
         self.compounds.contains(&(first.to_lowercase(), second.to_lowercase()))
     }
 
+    /// Whether a word often starts a sentence in clean English (one sentence in 3,000 or more:
+    /// "but", "our", "because"; not "state" or "name").
     pub fn opens_sentences(&self, word: &str) -> bool {
         self.ngrams.opening_share(word) >= 1.0 / 3000.0
     }
