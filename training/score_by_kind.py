@@ -28,10 +28,16 @@ def kind(s: dict) -> str:
 
 
 def apply(text: str, suggestions: list[dict]) -> str:
-    """`text` with `suggestions` applied (their offsets are UTF-16 code units)."""
+    """`text` with `suggestions` applied (their offsets are UTF-16 code units). Of two that
+    overlap (`--all-kinds` gives a held-back rewrite and the speller's fix inside it), the one
+    that starts later, or at the same start the longer, is applied."""
     units = bytearray(text.encode("utf-16-le"))
-    for s in sorted(suggestions, key=lambda s: -s["start"]):
+    before = len(text.encode("utf-16-le")) // 2
+    for s in sorted(suggestions, key=lambda s: (-s["start"], -s["end"])):
+        if s["end"] > before:
+            continue
         units[2 * s["start"] : 2 * s["end"]] = s["replacement"].encode("utf-16-le")
+        before = s["start"]
     return units.decode("utf-16-le")
 
 

@@ -377,7 +377,8 @@ struct Policy<'a> {
 /// code, ...), look degenerate, write a non-word (given the dictionary), are of a kind that
 /// is usually wrong, that the model was unsure of or whose words clean English finds less
 /// likely than the writer's (`EditGates`); then "a"/"an" by sound on what is left
-/// (so that an article follows the word the user will see, not one the checker dropped).
+/// (so that an article follows the word the user will see, not one the checker dropped);
+/// then the speller's own fixes inside the edits held back (`spelling_kept_from`).
 fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
     let edits = align(unit, &corrected.text);
@@ -386,14 +387,14 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
     }
     let edits = join_run_ons(unit, edits).into_iter().map(|e| (corrected.margin_at(&e.target), e)).collect();
     // Each edit with the model's least margin in it (none where a rule or the speller made it).
-    let kept = |edits: Vec<(Option<f32>, Edit)>| -> Vec<SentenceEdit> {
+    let judged = |edits: Vec<(Option<f32>, Edit)>| -> Vec<SentenceEdit> {
         edits
             .into_iter()
             .filter(|(_, e)| !looks_degenerate(unit, e))
             .filter(|(_, e)| !policy.speller.is_some_and(|sp| writes_a_non_word(unit, e, sp)))
             .filter(|(_, e)| !protected.iter().any(|p| p.start < e.range.end && e.range.start < p.end))
             .filter(|(_, e)| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure
-            .filter_map(|(margin, e)| {
+            .map(|(margin, e)| {
                 let (category, message) = classify(&e.removed, &e.added);
                 let kind = edit_kind(&e, category);
                 // Only where a gate reads it or the measurement reports it: not on every edit.
@@ -405,19 +406,42 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
                 let held_back = held_back(unit, &e, category, policy.speller)
                     .or_else(|| below(&policy.gates.min_margin, margin).then_some("model unsure"))
                     .or_else(|| below(&policy.gates.min_bigram_gain, bigram_gain).then_some("unlikely words"));
-                (held_back.is_none() || policy.offer_unreliable).then(|| SentenceEdit {
-                    range: e.range,
-                    replacement: e.replacement,
-                    category,
-                    message,
-                    held_back,
-                    margin,
-                    bigram_gain,
-                })
+                SentenceEdit { range: e.range, replacement: e.replacement, category, message, held_back, margin, bigram_gain }
             })
             .collect()
     };
-    let first = kept(edits);
+    let offered = |edits: Vec<SentenceEdit>| -> Vec<SentenceEdit> {
+        edits.into_iter().filter(|e| e.held_back.is_none() || policy.offer_unreliable).collect()
+    };
+    let all = judged(edits);
+    let rescued: Vec<(Option<f32>, Edit)> = match policy.speller {
+        Some(speller) if all.iter().any(|e| e.held_back.is_some()) => {
+            let held: Vec<&SentenceEdit> = all.iter().filter(|e| e.held_back.is_some()).collect();
+            spelling_kept_from(unit, &held, speller).into_iter().map(|e| (None, e)).collect()
+        }
+        _ => Vec::new(),
+    };
+    let mut first = offered(all);
+    if !rescued.is_empty() {
+        for e in offered(judged(rescued)) {
+            let same = |o: &SentenceEdit| o.range == e.range && o.replacement == e.replacement;
+            // Beside an offered edit it would not apply cleanly; a held one it may overlap
+            // (only `--all-kinds` shows both).
+            if first.iter().any(|o| same(o) || (o.held_back.is_none() && touches(&o.range, &e.range))) {
+                continue;
+            }
+            // Two typos the model had merged ("thet dhe" -> "the") must not become "the the".
+            let text_with = |extra: Option<&SentenceEdit>| {
+                let mut fixes: Vec<(Range<usize>, &str)> = first.iter().chain(extra).map(|e| (e.range.clone(), e.replacement.as_str())).collect();
+                fixes.sort_by_key(|(r, _)| r.start);
+                apply(unit, &fixes)
+            };
+            if doubled_words(&text_with(Some(&e))) <= doubled_words(&text_with(None)) {
+                first.push(e);
+            }
+        }
+        first.sort_by_key(|e| e.range.start);
+    }
     let applied: Vec<(Range<usize>, &str)> = first.iter().map(|e| (e.range.clone(), e.replacement.as_str())).collect();
     let fixed = apply(unit, &applied);
     let articled = fix_articles(&fixed);
@@ -429,7 +453,7 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             let overlapping = first.iter().filter(|f| touches(&f.range, &e.range));
             overlapping.filter_map(|f| f.margin).reduce(f32::min)
         };
-        kept(align(unit, &articled).into_iter().map(|e| (margin_of(&e), e)).collect())
+        offered(judged(align(unit, &articled).into_iter().map(|e| (margin_of(&e), e)).collect()))
     };
     if let Some(speller) = policy.speller {
         // A compound written apart: its own edit (the aligner does not see spaces), where no
@@ -452,6 +476,21 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
         edits.sort_by_key(|e| e.range.start);
     }
     edits
+}
+
+/// The speller's fixes that lie inside `held` (edits held back) and that the model wrote
+/// there too: where the model rewrote a misspelt word together with its neighbours
+/// ("becouse u dont" -> "because you", a content rewrite), the rewrite is not offered but the
+/// misspelling is still a misspelling. Where the model wrote another word ("desition" ->
+/// "decision", the speller "deposition"), the speller's guess is likely wrong.
+fn spelling_kept_from(unit: &str, held: &[&SentenceEdit], speller: &Speller) -> Vec<Edit> {
+    let endorsed = |e: &Edit| {
+        held.iter().any(|h| {
+            let model_words: Vec<String> = word_spans(&h.replacement).into_iter().map(|r| h.replacement[r].to_lowercase()).collect();
+            h.range.start <= e.range.start && e.range.end <= h.range.end && e.added.iter().all(|w| model_words.contains(&w.to_lowercase()))
+        })
+    };
+    align(unit, &speller.fix(unit)).into_iter().filter(|e| !e.added.is_empty() && endorsed(e)).collect()
 }
 
 /// The name `min_margin` in a model's config.json gives a kind of edit: its category and
@@ -602,6 +641,12 @@ fn swaps_spelling_variant(e: &Edit, speller: Option<&Speller>) -> bool {
     speller.is_some_and(|sp| sp.knows(&removed) && sp.knows(&added)) && is_spelling_variant(&removed, &added)
 }
 
+/// How many words in `text` repeat the word before them ("the the").
+fn doubled_words(text: &str) -> usize {
+    let words: Vec<String> = word_spans(text).into_iter().map(|r| text[r].to_lowercase()).collect();
+    words.windows(2).filter(|w| w[0] == w[1]).count()
+}
+
 /// Whether `words` stand twice in a row in `unit` ("the the", "!!").
 fn doubles(unit: &str, words: &[String]) -> bool {
     let (u, w) = (unit.to_lowercase(), words.join(" ").to_lowercase());
@@ -712,6 +757,23 @@ mod tests {
         assert!(kept("We saw an abandon house there.", "We saw a world there.").is_empty());
         assert!(kept("I think car is fast.", "I think The fast.").is_empty());
         assert_eq!(kept("Call me anytime you like.", "Call me any time you like."), ["any time"]);
+    }
+
+    #[test]
+    fn a_misspelling_inside_a_rewrite_that_is_held_back_is_still_fixed() {
+        let speller = shipped_speller();
+        let offered = |src: &str, fixed: &str| -> Vec<String> {
+            sentence_edits(src, fixed, Some(&speller), false).into_iter().map(|e| e.replacement).collect()
+        };
+        // The model rewrote "becouse it dont" as one content rewrite (held back); the typo in it
+        // is fixed on its own.
+        assert!(kept("I left becouse it dont matter.", "I left because nothing mattered.").is_empty(), "no speller, nothing");
+        assert_eq!(offered("I left becouse it dont matter.", "I left because nothing mattered."), ["because"]);
+        // Two typos the model wrote as one word: fixing both would write "the the".
+        let fixes = offered("I understend thet dhe rule is hard.", "I understand the rule is hard.");
+        assert!(!fixes.is_empty() && fixes.iter().filter(|f| *f == "the").count() < 2, "{fixes:?}");
+        // Where the model keeps a word the speller would change, it stays (no rewrite held).
+        assert!(offered("We ate at Nandos.", "We ate at Nandos.").is_empty());
     }
 
     #[test]
