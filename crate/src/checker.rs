@@ -385,7 +385,7 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
     if changes_too_much(unit, &edits) {
         return Vec::new();
     }
-    let edits = join_run_ons(unit, edits).into_iter().map(|e| (corrected.margin_at(&e.target), e)).collect();
+    let edits: Vec<_> = join_run_ons(unit, edits).into_iter().map(|e| (corrected.margin_at(&e.target), e)).collect();
     // Each edit with the model's least margin in it (none where a rule or the speller made it).
     let judged = |edits: Vec<(Option<f32>, Edit)>| -> Vec<SentenceEdit> {
         edits
@@ -413,15 +413,17 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
     let offered = |edits: Vec<SentenceEdit>| -> Vec<SentenceEdit> {
         edits.into_iter().filter(|e| e.held_back.is_none() || policy.offer_unreliable).collect()
     };
-    let all = judged(edits);
+    let model_edits: Vec<Edit> = edits.iter().map(|(_, e)| e.clone()).collect();
+    let mut first = offered(judged(edits));
+    // The model's edits not offered: held back, or dropped (a doubled word, a non-word).
+    let passed_over: Vec<&Edit> =
+        model_edits.iter().filter(|m| !first.iter().any(|f| f.held_back.is_none() && f.range == m.range)).collect();
     let rescued: Vec<(Option<f32>, Edit)> = match policy.speller {
-        Some(speller) if all.iter().any(|e| e.held_back.is_some()) => {
-            let held: Vec<&SentenceEdit> = all.iter().filter(|e| e.held_back.is_some()).collect();
-            spelling_kept_from(unit, &held, speller).into_iter().map(|e| (None, e)).collect()
+        Some(speller) if !passed_over.is_empty() => {
+            spelling_kept_from(unit, &passed_over, speller).into_iter().map(|e| (None, e)).collect()
         }
         _ => Vec::new(),
     };
-    let mut first = offered(all);
     if !rescued.is_empty() {
         for e in offered(judged(rescued)) {
             let same = |o: &SentenceEdit| o.range == e.range && o.replacement == e.replacement;
@@ -478,16 +480,17 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
     edits
 }
 
-/// The speller's fixes that lie inside `held` (edits held back) and that the model wrote
-/// there too: where the model rewrote a misspelt word together with its neighbours
-/// ("becouse u dont" -> "because you", a content rewrite), the rewrite is not offered but the
-/// misspelling is still a misspelling. Where the model wrote another word ("desition" ->
-/// "decision", the speller "deposition"), the speller's guess is likely wrong.
-fn spelling_kept_from(unit: &str, held: &[&SentenceEdit], speller: &Speller) -> Vec<Edit> {
+/// The speller's fixes that lie inside `passed_over` (model edits not offered) and that the
+/// model wrote there too: where the model rewrote a misspelt word together with its
+/// neighbours ("becouse u dont" -> "because you", a content rewrite; "understad de" ->
+/// "understand the the", a doubled word), the rewrite is not offered but the misspelling is
+/// still a misspelling. Where the model wrote another word ("desition" -> "decision", the
+/// speller "deposition"), the speller's guess is likely wrong.
+fn spelling_kept_from(unit: &str, passed_over: &[&Edit], speller: &Speller) -> Vec<Edit> {
     let endorsed = |e: &Edit| {
-        held.iter().any(|h| {
-            let model_words: Vec<String> = word_spans(&h.replacement).into_iter().map(|r| h.replacement[r].to_lowercase()).collect();
-            h.range.start <= e.range.start && e.range.end <= h.range.end && e.added.iter().all(|w| model_words.contains(&w.to_lowercase()))
+        passed_over.iter().any(|m| {
+            let inside = m.range.start <= e.range.start && e.range.end <= m.range.end;
+            inside && e.added.iter().all(|w| m.added.iter().any(|a| a.eq_ignore_ascii_case(w)))
         })
     };
     align(unit, &speller.fix(unit)).into_iter().filter(|e| !e.added.is_empty() && endorsed(e)).collect()
@@ -772,6 +775,8 @@ mod tests {
         // Two typos the model wrote as one word: fixing both would write "the the".
         let fixes = offered("I understend thet dhe rule is hard.", "I understand the rule is hard.");
         assert!(!fixes.is_empty() && fixes.iter().filter(|f| *f == "the").count() < 2, "{fixes:?}");
+        // A doubled word drops the model's edit, not the typo beside it.
+        assert_eq!(offered("When you understad de idea, ask.", "When you understand the the idea, ask."), ["understand"]);
         // Where the model keeps a word the speller would change, it stays (no rewrite held).
         assert!(offered("We ate at Nandos.", "We ate at Nandos.").is_empty());
     }
