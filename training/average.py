@@ -41,7 +41,7 @@ def main() -> None:
         if len(saves) < args.last:
             raise SystemExit(f"{len(saves)} kept saves of {run}, fewer than {args.last}")
         paths = saves[-args.last:]
-    states = [torch.load(p, weights_only=False) for p in paths]
+    states = [torch.load(p, weights_only=False, map_location="cpu") for p in paths]
     cfg = states[0]["cfg"]
     if any(s["cfg"] != cfg for s in states):
         raise SystemExit("checkpoints have different architectures")

@@ -29,7 +29,7 @@ OPSET = 17
 
 def load(run: str | None) -> Seq2Seq:
     path = work("ckpt", f"{run}.pt") if run else REPO_CHECKPOINT
-    state = torch.load(path, weights_only=False)
+    state = torch.load(path, weights_only=False, map_location="cpu")
     model = Seq2Seq(ModelConfig(**state["cfg"]))
     model.load_state_dict({k: v.float() for k, v in state["model"].items()})
     return model.eval()

@@ -112,12 +112,12 @@ def dev_pairs(tok: Tokenizer, n: int = 400):
 
 
 @torch.no_grad()
-def dev_loss(model, pairs):
+def dev_loss(model, pairs, device: str = "cpu"):
     model.eval()
     total, count = 0.0, 0
     for i in range(0, len(pairs), 32):
-        x, m, d, y, _ = collate(pairs, list(range(i, min(i + 32, len(pairs)))))
-        logits = model(x, m, d)
+        x, m, d, y, _ = (t.to(device) for t in collate(pairs, list(range(i, min(i + 32, len(pairs))))))
+        logits = model(x, m, d).float()
         total += F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), reduction="sum").item()
         count += (y != -100).sum().item()
     model.train()
@@ -140,7 +140,7 @@ def save_repo_checkpoint(cfg: dict, weights: dict, run: str, step: int, hours: f
     """The small half-precision copy of the shipped weights that lives in the repo, so a new
     machine can export or resume from them."""
     REPO_CHECKPOINT.parent.mkdir(parents=True, exist_ok=True)
-    save_atomically({"cfg": cfg, "model": {k: v.half() for k, v in weights.items()},
+    save_atomically({"cfg": cfg, "model": {k: v.half().cpu() for k, v in weights.items()},
                      "run": run, "step": step, "hours": hours, "log": log}, REPO_CHECKPOINT)
 
 
@@ -164,6 +164,7 @@ def main() -> None:
     ap.add_argument("--warmup", type=int, default=800)
     ap.add_argument("--max-tokens", type=int, default=3000)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--device", default="cpu", help="cpu, or cuda (then in bf16 autocast; see device_train.sh)")
     ap.add_argument("--save-every", type=float, default=10, help="minutes")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dropout", type=float, help="override the model's dropout (e.g. 0 while under-trained)")
@@ -183,13 +184,15 @@ def main() -> None:
     cfg = ModelConfig(vocab=tok.get_vocab_size())
     state = None
     if ckpt_path.exists():
-        state = torch.load(ckpt_path, weights_only=False)
+        state = torch.load(ckpt_path, weights_only=False, map_location="cpu")
         cfg = ModelConfig(**state["cfg"])
         print(f"resuming {args.run} at step {state['step']}", flush=True)
     if args.dropout is not None:
         cfg.dropout = args.dropout
-    model = Seq2Seq(cfg)
+    model = Seq2Seq(cfg).to(args.device)
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, betas=(0.9, 0.98), weight_decay=0.01)
+    # On a GPU the matrix products run in bf16 (weights and optimiser stay fp32).
+    autocast = torch.autocast("cuda", dtype=torch.bfloat16, enabled=args.device.startswith("cuda"))
     step, epoch, seen, hours, log = 0, 0, 0, 0.0, []
     decay_from = None
     if state:
@@ -199,7 +202,7 @@ def main() -> None:
         decay_from = state.get("decay_from")
     elif args.init:
         init = work("ckpt", f"{args.init}.pt")
-        src = torch.load(init if init.exists() else REPO_CHECKPOINT, weights_only=False)
+        src = torch.load(init if init.exists() else REPO_CHECKPOINT, weights_only=False, map_location="cpu")
         model.load_state_dict({k: v.float() for k, v in src["model"].items()})
         print(f"initialised from {args.init}", flush=True)
     if args.decay_hours is not None and decay_from is None:
@@ -215,7 +218,7 @@ def main() -> None:
 
     def save(final=False):
         elapsed_h = hours + (time.time() - start) / 3600
-        entry = {"step": step, "epoch": epoch, "hours": round(elapsed_h, 3), "dev_loss": round(dev_loss(model, dev), 4)}
+        entry = {"step": step, "epoch": epoch, "hours": round(elapsed_h, 3), "dev_loss": round(dev_loss(model, dev, args.device), 4)}
         log.append(entry)
         print(json.dumps(entry), flush=True)
         save_atomically(
@@ -242,12 +245,13 @@ def main() -> None:
         if seen >= len(plan):
             epoch, seen = epoch + 1, 0
             plan = batches(pairs, args.max_tokens, random.Random(args.seed + epoch))
-        x, m, d, y, w = collate(pairs, plan[seen], args.edit_weight)
+        x, m, d, y, w = (t.to(args.device, non_blocking=True) for t in collate(pairs, plan[seen], args.edit_weight))
         seen += 1
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.lr, args.warmup) * factor
-        logits = model(x, m, d)
-        per_token = F.cross_entropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1), label_smoothing=0.1, reduction="none")
+        with autocast:
+            logits = model(x, m, d)
+        per_token = F.cross_entropy(logits.float().reshape(-1, logits.shape[-1]), y.reshape(-1), label_smoothing=0.1, reduction="none")
         loss = (per_token * w.reshape(-1)).sum() / w.sum()
         opt.zero_grad(set_to_none=True)
         loss.backward()
