@@ -46,6 +46,16 @@ fn check_prints_json_suggestions() {
 }
 
 #[test]
+fn spell_applies_the_speller_alone_line_by_line() {
+    let (ok, out, err) = run(&["spell"], "I recieve it.\n\nShe go to school.\n");
+    assert!(ok, "{err}");
+    // The typo is fixed; grammar is the model's, so "go" stays; blank lines stay.
+    assert_eq!(out, "I receive it.\n\nShe go to school.\n");
+    let (ok, _, err) = run(&["spell", "--model", "/nonexistent/model"], "text\n");
+    assert!(!ok && err.contains("/nonexistent/model"), "{err}");
+}
+
+#[test]
 fn missing_model_is_a_clear_error() {
     let (ok, _, err) = run(&["correct", "--model", "/nonexistent/model"], "text\n");
     assert!(!ok);

@@ -64,6 +64,12 @@ enum Command {
         #[arg(long)]
         timings: Option<PathBuf>,
     },
+    /// Read one text per line, write it with the dictionary speller's fixes alone: what the
+    /// model reads inside the checker (training/spell_pairs.py trains on the same).
+    Spell {
+        #[arg(long)]
+        model: Option<PathBuf>,
+    },
     /// Where aggressive decoding spends its time, one stdin line at a time: encoder, decoder
     /// passes (and the positions they cover), everything else. JSON totals.
     Profile {
@@ -251,6 +257,17 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
             Ok(())
+        }
+        Command::Spell { model } => {
+            let dir = model.unwrap_or_else(shipped_model_dir);
+            let cannot = |e: emend::EmendError| format!("cannot load the speller from {}: {e}", dir.display());
+            let speller = Speller::from_dir(&dir).map_err(cannot)?.ok_or_else(|| format!("{} has no dictionary", dir.display()))?;
+            let mut out = io::BufWriter::new(io::stdout().lock());
+            for line in io::stdin().lock().lines() {
+                let line = line.map_err(|e| e.to_string())?;
+                writeln!(out, "{}", speller.fix(&line)).map_err(|e| e.to_string())?;
+            }
+            out.flush().map_err(|e| e.to_string())
         }
         Command::Profile { model } => {
             let dir = model.unwrap_or_else(shipped_model_dir);
