@@ -376,9 +376,9 @@ struct Policy<'a> {
 /// Edits for one unit: the corrector's, minus any that would touch a protected word (URL,
 /// code, ...), look degenerate, write a non-word (given the dictionary), are of a kind that
 /// is usually wrong, that the model was unsure of or whose words clean English finds less
-/// likely than the writer's (`EditGates`); then "a"/"an" by sound on what is left
-/// (so that an article follows the word the user will see, not one the checker dropped);
-/// then the speller's own fixes inside the edits held back (`spelling_kept_from`).
+/// likely than the writer's (`EditGates`), plus the speller's fixes inside the edits left out
+/// (`spelling_kept_from`); then "a"/"an" by sound on what is left (so that an article follows
+/// the word the user will see, not one the checker dropped).
 fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
     let edits = align(unit, &corrected.text);
@@ -413,7 +413,7 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
     let offered = |edits: Vec<SentenceEdit>| -> Vec<SentenceEdit> {
         edits.into_iter().filter(|e| e.held_back.is_none() || policy.offer_unreliable).collect()
     };
-    let model_edits: Vec<Edit> = edits.iter().map(|(_, e)| e.clone()).collect();
+    let model_edits: Vec<Edit> = if policy.speller.is_some() { edits.iter().map(|(_, e)| e.clone()).collect() } else { Vec::new() };
     let mut first = offered(judged(edits));
     // The model's edits not offered: held back, or dropped (a doubled word, a non-word).
     let passed_over: Vec<&Edit> =
@@ -763,7 +763,7 @@ mod tests {
     }
 
     #[test]
-    fn a_misspelling_inside_a_rewrite_that_is_held_back_is_still_fixed() {
+    fn a_misspelling_inside_a_rewrite_left_out_is_still_fixed() {
         let speller = shipped_speller();
         let offered = |src: &str, fixed: &str| -> Vec<String> {
             sentence_edits(src, fixed, Some(&speller), false).into_iter().map(|e| e.replacement).collect()
