@@ -6,11 +6,13 @@ import { join, relative } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
+import { MODEL_FILES, SPELLING_FILES } from '../www/model-files.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXT = join(ROOT, 'extension');
 const OUT = join(ROOT, 'dist', 'extension');
-const MODEL_FILES = ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.json', 'en.aff', 'en.dic', 'en.ngrams', 'en.irregular', 'en.compounds', 'en.LICENSE'];
+// What the worker loads, and the dictionary's licence beside it.
+const SHIPPED_MODEL_FILES = [...MODEL_FILES, ...SPELLING_FILES, 'en.LICENSE'];
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(join(OUT, 'pkg'), { recursive: true });
@@ -35,9 +37,9 @@ await build({
 
 cpSync(join(EXT, 'manifest.json'), join(OUT, 'manifest.json'));
 cpSync(join(EXT, 'static'), OUT, { recursive: true });
-cpSync(join(ROOT, 'www/engine-worker.js'), join(OUT, 'engine-worker.js'));
+for (const f of ['engine-worker.js', 'model-files.js']) cpSync(join(ROOT, 'www', f), join(OUT, f));
 for (const f of ['emend.js', 'emend_bg.wasm']) cpSync(join(ROOT, 'www/pkg', f), join(OUT, 'pkg', f));
-for (const f of MODEL_FILES) cpSync(join(ROOT, 'model', f), join(OUT, 'model', f));
+for (const f of SHIPPED_MODEL_FILES) cpSync(join(ROOT, 'model', f), join(OUT, 'model', f));
 
 // Icons: a blue rounded square with a white check mark, drawn here so no binary is committed.
 function png(size) {

@@ -3,9 +3,8 @@
 //               | {id, type: 'correctUnits', units, decoder, batch?}
 // Messages out: {id, ok: true, ...} | {id, ok: false, error} | {id, progress: 'fetching'|'preparing'} while loading
 import init, { Emend } from './pkg/emend.js';
+import { MODEL_FILES, SPELLING_FILES } from './model-files.js';
 
-const MODEL_FILES = ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.json'];
-const SPELLING_FILES = ['en.aff', 'en.dic', 'en.ngrams', 'en.irregular', 'en.compounds']; // the speller run before the model
 let engine = null;
 let wasm = null;
 let userWords = ''; // the personal dictionary last given to the speller, as one key
