@@ -24,10 +24,13 @@ export PYTHONPATH=/tmp/emend-site
 cd training
 start=$(date +%s)
 mix=${MIX:-inflection=0.3,spelling=0.06,article=0.05}
+pids=()
 for i in $(seq 1 "$samples"); do
   "$PY" make_synthetic.py --seed $((1000 + i)) --max-sentences "$sentences" --mix "$mix" --out "gpu_syn_$i.tsv" > /dev/null &
+  pids+=($!)
 done
-wait
+# A plain `wait` reports success whatever the samples did: wait for each, so a failed one stops here.
+for pid in "${pids[@]}"; do wait "$pid"; done
 echo "synthetic: $samples x $sentences sentences in $(( $(date +%s) - start )) s"
 data=${PAIRS:-wi_train.tsv:2}
 for i in $(seq 1 "$samples"); do data="$data,gpu_syn_$i.tsv:1"; done

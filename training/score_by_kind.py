@@ -32,7 +32,7 @@ def apply(text: str, suggestions: list[dict]) -> str:
     overlap (`--all-kinds` gives a held-back rewrite and the speller's fix inside it), the one
     that starts later, or at the same start the longer, is applied."""
     units = bytearray(text.encode("utf-16-le"))
-    before = len(text.encode("utf-16-le")) // 2
+    before = len(units) // 2
     for s in sorted(suggestions, key=lambda s: (-s["start"], -s["end"])):
         if s["end"] > before:
             continue

@@ -312,10 +312,7 @@ fn looks_degenerate(unit: &str, e: &Edit) -> bool {
         return true;
     }
     let original = &unit[e.range.clone()];
-    let doubled = |s: &str| {
-        let words: Vec<&str> = word_spans(s).into_iter().map(|r| &s[r]).collect();
-        words.windows(2).any(|w| w[0].chars().any(char::is_alphabetic) && w[0].eq_ignore_ascii_case(w[1]))
-    };
+    let doubled = |s: &str| doubled_words(s) > 0;
     // Look one word either side: an inserted word may double its neighbour.
     let before = unit[..e.range.start].split_whitespace().last().unwrap_or("");
     let after = unit[e.range.end..].split_whitespace().next().unwrap_or("");
@@ -644,10 +641,10 @@ fn swaps_spelling_variant(e: &Edit, speller: Option<&Speller>) -> bool {
     speller.is_some_and(|sp| sp.knows(&removed) && sp.knows(&added)) && is_spelling_variant(&removed, &added)
 }
 
-/// How many words in `text` repeat the word before them ("the the").
+/// How many words in `text` repeat the word before them ("the the"; not ". .").
 fn doubled_words(text: &str) -> usize {
-    let words: Vec<String> = word_spans(text).into_iter().map(|r| text[r].to_lowercase()).collect();
-    words.windows(2).filter(|w| w[0] == w[1]).count()
+    let words: Vec<&str> = word_spans(text).into_iter().map(|r| &text[r]).collect();
+    words.windows(2).filter(|w| w[0].chars().any(char::is_alphabetic) && w[0].eq_ignore_ascii_case(w[1])).count()
 }
 
 /// Whether `words` stand twice in a row in `unit` ("the the", "!!").
