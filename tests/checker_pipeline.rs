@@ -165,3 +165,20 @@ fn a_second_look_finds_the_error_the_first_fix_uncovered() {
     assert_eq!(c.correct_text(text).unwrap(), "😀 She goes and bought teh pear. 東京 She goes to school.");
 }
 
+
+#[test]
+fn a_sentence_in_lower_case_gets_its_capital() {
+    let (mut c, _) = checker();
+    let text = "😀 I went home. actually it was fine!\nteh cat sat. and then we left.\nsee you\nok. x-ray it.";
+    let r = c.check(text).unwrap();
+    let got: Vec<(String, String)> = r.suggestions.iter().map(|s| (s.original.clone(), s.replacement.clone())).collect();
+    // A fix of the first word starts with the capital; a line that goes on from the one before
+    // ("and"), one that ends without a stop ("see you") and a word of code ("x-ray") stay.
+    assert_eq!(got, [("actually".into(), "Actually".into()), ("teh".into(), "The".into())], "{:?}", r.suggestions);
+    for s in &r.suggestions {
+        assert_eq!(js_slice(text, s.start, s.end), s.original);
+    }
+    let wrapped = "I went to the shop\nactually at noon.";
+    assert!(c.check(wrapped).unwrap().suggestions.is_empty(), "a line wrapped mid-sentence");
+    assert_eq!(c.correct_text("teh end. actually, no.").unwrap(), "The end. Actually, no.");
+}

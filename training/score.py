@@ -11,6 +11,9 @@ the browser runs. One command re-runs every dev benchmark:
 
 The corpora are tokenised; the product sees raw text. So each source is detokenised,
 corrected, and the output re-tokenised with spaCy, as ERRANT tokenises.
+
+It builds the CLI first; `EMEND_BIN=path` scores a build copied aside instead (to go on
+editing the crate while a score runs).
 """
 import argparse
 import json
@@ -34,6 +37,8 @@ FCE_GOLD = DATA / "fce" / "m2" / "fce.dev.errant3.m2"
 
 
 def emend_binary() -> Path:
+    if os.environ.get("EMEND_BIN"):
+        return Path(os.environ["EMEND_BIN"])
     # The dev profile builds tract optimised (Cargo.toml) and shares the test build; the
     # numbers do not depend on the profile, only the time does. Same target dir as scripts/.
     env = {**os.environ, "CARGO_TARGET_DIR": os.environ.get("CARGO_TARGET_DIR", str(Path.home() / ".cache/emend/target"))}

@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::align::{align, apply, source_range, touches, word_spans, Edit};
 use crate::articles::fix_articles;
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
+use crate::capitals::{capitalised, lowercase_starts};
 use crate::compounds::written_apart;
 use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
@@ -207,12 +208,10 @@ impl Checker {
     /// Suggestions with byte offsets into `text`, sorted by position.
     fn check_bytes(&mut self, text: &str) -> Result<(Vec<(Range<usize>, SentenceEdit)>, CheckStats)> {
         let mut units: Vec<Range<usize>> = Vec::new();
-        for s in sentences(text) {
-            if !is_prose(&text[s.clone()]) {
-                continue;
-            }
+        let prose: Vec<Range<usize>> = sentences(text).into_iter().filter(|s| is_prose(&text[s.clone()])).collect();
+        for s in &prose {
             let mut fits = |piece: &str| piece.len() < 400 && self.corrector.fits(piece);
-            units.extend(chunk(text, s, &mut fits));
+            units.extend(chunk(text, s.clone(), &mut fits));
         }
         let mut stats = CheckStats { sentences: units.len(), ..Default::default() };
         let missing: Vec<&str> = {
@@ -263,6 +262,7 @@ impl Checker {
                 out.sort_by_key(|(r, _)| r.start);
             }
         }
+        capitalise_starts(text, &prose, &mut out, self.speller.as_ref());
         Ok((out, stats))
     }
 
@@ -376,6 +376,42 @@ struct Policy<'a> {
 /// likely than the writer's (`EditGates`), plus the speller's fixes inside the edits left out
 /// (`spelling_kept_from`); then "a"/"an" by sound on what is left (so that an article follows
 /// the word the user will see, not one the checker dropped).
+/// Sentences written in lower case get their capital (`capitals`): where an edit already
+/// replaces the first word (a typo fixed), its replacement starts with the capital; where
+/// none touches it, a word the speller knows gets an edit of its own.
+fn capitalise_starts(text: &str, sentences: &[Range<usize>], out: &mut Vec<(Range<usize>, SentenceEdit)>, speller: Option<&Speller>) {
+    let mut added = false;
+    for word in sentences.iter().flat_map(|s| lowercase_starts(text, s.clone())) {
+        let mut touching = out.iter_mut().filter(|(r, _)| touches(r, &word));
+        match (touching.next(), touching.next()) {
+            (Some((r, e)), None) if r.start == word.start && e.replacement.starts_with(|c: char| c.is_lowercase()) => {
+                e.replacement = capitalised(&e.replacement);
+            }
+            (None, _) if speller.is_none_or(|sp| sp.knows(&text[word.clone()])) => {
+                let edit = SentenceEdit {
+                    range: word.clone(),
+                    replacement: capitalised(&text[word.clone()]),
+                    category: Category::Capitalization,
+                    message: "Capitalization: a sentence starts with a capital letter.".to_string(),
+                    held_back: None,
+                    margin: None,
+                    bigram_gain: None,
+                };
+                out.push((word, edit));
+                added = true;
+            }
+            _ => {}
+        }
+    }
+    if added {
+        out.sort_by_key(|(r, _)| r.start);
+    }
+}
+
+/// How much likelier (natural log, `Speller::bigram_gain`) a closed compound must read than
+/// its words apart. Measured with 2 and 4 on W&I dev, FCE dev and CoNLL-2013 (RUNS.md).
+const JOIN_GAIN: f32 = 2.0;
+
 fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
     let edits = align(unit, &corrected.text);
@@ -457,13 +493,23 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
     if let Some(speller) = policy.speller {
         // A compound written apart: its own edit (the aligner does not see spaces), where no
         // other edit or protected text is.
-        for (range, fix) in written_apart(unit, &|a, b| speller.hyphenates(a, b)) {
+        let join = |range: Range<usize>, a: &str, b: &str| -> Option<String> {
+            if speller.hyphenates(a, b) {
+                return Some(format!("{a}-{b}"));
+            }
+            // A closed compound ("every one" -> "everyone") only where the words around it
+            // read it so: "every one of them" stays.
+            let closed = speller.closed_compound(a, b)?;
+            speller.bigram_gain(unit, range, &closed).is_some_and(|gain| gain >= JOIN_GAIN).then_some(closed)
+        };
+        for (range, fix) in written_apart(unit, &join) {
             if !edits.iter().any(|e| touches(&e.range, &range)) && !protected.iter().any(|p| touches(p, &range)) {
-                let message = format!("Hyphen: write “{fix}” as one word.");
+                let hyphen = fix.contains('-');
+                let message = if hyphen { format!("Hyphen: write “{fix}” as one word.") } else { format!("Compound: write “{fix}” as one word.") };
                 let edit = SentenceEdit {
                     range,
                     replacement: fix,
-                    category: Category::Punctuation,
+                    category: if hyphen { Category::Punctuation } else { Category::Spelling },
                     message,
                     held_back: None,
                     margin: None,
@@ -851,6 +897,16 @@ mod tests {
         let edits = sentence_edits("He go to a so called school.", "He goes to a so called school.", Some(&speller), false);
         assert_eq!(edits.iter().map(|e| e.replacement.as_str()).collect::<Vec<_>>(), ["goes", "so-called"]);
         assert!(sentence_edits("We make up stories.", "We make up stories.", None, false).is_empty(), "no list without a speller");
+    }
+
+    #[test]
+    fn a_closed_compound_written_apart_is_joined_where_the_words_around_say_so() {
+        let speller = shipped_speller();
+        let joined = |src: &str| -> Vec<String> {
+            sentence_edits(src, src, Some(&speller), false).into_iter().map(|e| e.replacement).collect()
+        };
+        assert_eq!(joined("I think every one should do their home work."), ["everyone", "homework"]);
+        assert!(joined("Every one of them came, and so on.").is_empty(), "\"one of\" reads apart; \"so on\" is no \"soon\"");
     }
 
     #[test]

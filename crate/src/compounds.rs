@@ -5,19 +5,23 @@
 
 use std::ops::Range;
 
-/// Each pair of words in `text` that `hyphenates` accepts, written with one space between
-/// them: its byte range and the pair hyphenated ("so called" -> "so-called", case kept). A
-/// space is not a word, so the aligner cannot offer this; the checker adds these edits itself.
-/// Only whole words of letters: a pair inside a longer hyphenated or apostrophe word
-/// ("re-so called", "can't stop") is left alone, and a word joins one pair at most.
-pub fn written_apart(text: &str, hyphenates: &dyn Fn(&str, &str) -> bool) -> Vec<(Range<usize>, String)> {
+/// Each pair of words in `text` that `join` writes as one word, written with one space
+/// between them: its byte range and `join`'s form of it ("so called" -> "so-called", "every
+/// one" -> "everyone" where the words around say so; `join` gets the pair's range to read
+/// them). A space is not a word, so the aligner cannot offer this; the checker adds these
+/// edits itself. Only whole words of letters: a pair inside a longer hyphenated or apostrophe
+/// word ("re-so called", "can't stop") is left alone, and a word joins one pair at most.
+pub fn written_apart(text: &str, join: &dyn Fn(Range<usize>, &str, &str) -> Option<String>) -> Vec<(Range<usize>, String)> {
     let words = letter_words(text);
     let mut out: Vec<(Range<usize>, String)> = Vec::new();
     for pair in words.windows(2) {
         let (a, b) = (&pair[0], &pair[1]);
         let taken = out.last().is_some_and(|(r, _)| r.end > a.start);
-        if !taken && &text[a.end..b.start] == " " && hyphenates(&text[a.clone()], &text[b.clone()]) {
-            out.push((a.start..b.end, format!("{}-{}", &text[a.clone()], &text[b.clone()])));
+        if taken || &text[a.end..b.start] != " " {
+            continue;
+        }
+        if let Some(joined) = join(a.start..b.end, &text[a.clone()], &text[b.clone()]) {
+            out.push((a.start..b.end, joined));
         }
     }
     out
@@ -48,8 +52,9 @@ fn letter_words(text: &str) -> Vec<Range<usize>> {
 mod tests {
     use super::*;
 
-    fn known(a: &str, b: &str) -> bool {
-        matches!((a.to_lowercase().as_str(), b), ("so", "called") | ("time", "consuming") | ("forty", "five") | ("five", "hundred"))
+    fn known(_: Range<usize>, a: &str, b: &str) -> Option<String> {
+        let listed = matches!((a.to_lowercase().as_str(), b), ("so", "called") | ("time", "consuming") | ("forty", "five") | ("five", "hundred"));
+        listed.then(|| format!("{a}-{b}"))
     }
 
     fn fixed(text: &str) -> String {

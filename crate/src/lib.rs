@@ -8,6 +8,7 @@
 
 pub mod align;
 pub mod articles;
+pub mod capitals;
 pub mod category;
 pub mod checker;
 pub mod codec;

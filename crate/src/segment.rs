@@ -37,7 +37,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Whether a sentence ends with a title, a known abbreviation or a single initial ("J.").
-fn ends_with_abbreviation(sentence: &str) -> bool {
+pub fn ends_with_abbreviation(sentence: &str) -> bool {
     let Some(stem) = sentence.strip_suffix('.') else { return false };
     let last = stem.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
     let initial = last.chars().count() == 1 && last.chars().all(char::is_uppercase);

@@ -1,0 +1,131 @@
+//! A sentence starts with a capital letter ("actually it was fine." -> "Actually"): a rule,
+//! because the model capitalises "the" or "i" at a sentence's start but rarely other words
+//! (JFLEG dev: 23 of 89 sentences written in lower case left so; each reference capitalises
+//! them).
+
+use std::ops::Range;
+
+use crate::segment::{ends_with_abbreviation, is_protected_word};
+
+/// Words that open a line which often continues the sentence before it rather than starting
+/// one ("and I enjoyed it.", "which were unusual."): FCE dev's annotators capitalised 6 of 56
+/// such lines, against 11 of 25 starting with other words.
+/// Abbreviations a full stop follows mid-sentence more often than a sentence ends there
+/// (besides the titles `segment` knows).
+const ABBREVIATIONS: &[&str] = &["etc", "ie", "eg", "viz", "cf", "al", "vs", "approx", "ca"];
+
+const CONTINUATIONS: &[&str] = &["and", "but", "or", "nor", "so", "which", "who", "whom", "whose", "that", "because"];
+
+/// The ranges of the words in `text[sentence]` written in lower case where a sentence starts:
+/// its first word, and any word after a ".", "!" or "?" and a space inside it (Unicode's
+/// sentence bounds do not end a sentence before a lower-case word: "home. actually it"). A
+/// start needs the text before it to end a sentence (a line wrapped mid-sentence does not; nor
+/// does a title or an initial, "Mr. smith"), the sentence to end with ".", "!" or "?" (a list
+/// item or a chat fragment is left as typed), and plain letters (not a brand styled in lower
+/// case, a handle or code). Whether each is a word at all is the caller's to ask.
+pub fn lowercase_starts(text: &str, sentence: Range<usize>) -> Vec<Range<usize>> {
+    let closers = |c: char| matches!(c, '"' | '\'' | '”' | '’' | ')');
+    let ends_sentence = |s: &str| s.trim_end_matches(closers).ends_with(['.', '!', '?']);
+    if !ends_sentence(&text[sentence.clone()]) {
+        return Vec::new();
+    }
+    let s = &text[sentence.clone()];
+    let before = text[..sentence.start].trim_end().trim_end_matches(closers);
+    let stop = before.chars().next_back();
+    let starts_one = stop.is_none_or(|c| matches!(c, '.' | '!' | '?') && ends_a_sentence_inside(&before[..before.len() - 1], c));
+    let mut starts = if starts_one { vec![0] } else { Vec::new() };
+    for (i, c) in s.char_indices() {
+        let after = &s[i + c.len_utf8()..];
+        let next = after.trim_start();
+        if matches!(c, '.' | '!' | '?') && next.len() < after.len() && ends_a_sentence_inside(&s[..i], c) {
+            starts.push(s.len() - next.len());
+        }
+    }
+    starts
+        .into_iter()
+        .filter_map(|start| lowercase_word(&s[start..]).map(|len| sentence.start + start..sentence.start + start + len))
+        .collect()
+}
+
+/// Whether `stop` after `before` ends a sentence inside a unit: "!" or "?", or a full stop
+/// after a plain word that is no abbreviation. An ellipsis ("teens... there") and a stop
+/// after initials or an abbreviation ("the U.S. that", "etc. via", "T.V. at", "a.m.") go on
+/// with the sentence; on W&I dev these were most of the lower-case words after a stop.
+fn ends_a_sentence_inside(before: &str, stop: char) -> bool {
+    if stop != '.' {
+        return true;
+    }
+    let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let glued = before[..before.len() - word.len()].ends_with(['.', '!', '?']);
+    word.chars().count() >= 2 && !glued && !before.ends_with("..") && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        && !ends_with_abbreviation(&format!("{before}."))
+}
+
+/// The length of the word `s` starts with, if it is plain lower-case letters and not a word
+/// that usually continues the sentence before.
+fn lowercase_word(s: &str) -> Option<usize> {
+    let len = s.find(|c: char| !(c.is_alphabetic() || c == '\'' || c == '’')).unwrap_or(s.len());
+    let word = &s[..len];
+    let lower = word.chars().all(|c| !c.is_uppercase());
+    let plain = word.starts_with(|c: char| c.is_ascii_lowercase()) && lower && !is_protected_word(word);
+    // "e.g." or "x-ray": the word goes on past its letters.
+    let whole = !s[len..].starts_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | '.' | '_' | '@' | '/'));
+    let continues = CONTINUATIONS.contains(&word.to_ascii_lowercase().as_str());
+    (plain && whole && !continues).then_some(len)
+}
+
+/// `word` with its first letter in upper case.
+pub fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn start(text: &str) -> Option<&str> {
+        lowercase_starts(text, 0..text.len()).first().map(|r| &text[r.clone()])
+    }
+
+    #[test]
+    fn a_sentence_in_lower_case_gets_its_capital() {
+        assert_eq!(start("actually it was fine."), Some("actually"));
+        assert_eq!(start("don't go there!"), Some("don't"));
+        assert_eq!(capitalised("don't"), "Don't");
+        assert_eq!(capitalised("über"), "Über");
+        assert_eq!(capitalised(""), "");
+    }
+
+    #[test]
+    fn fragments_names_code_and_continuations_are_left_alone() {
+        for text in [
+            "Actually it was fine.",
+            "actually it was fine",
+            "and it was fine.",
+            "iPhone sales rose.",
+            "e.g. this one.",
+            "x-ray it now.",
+            "\"quoted\" it was.",
+            "",
+        ] {
+            assert_eq!(start(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn only_after_a_sentence_ends() {
+        let text = "I went home. actually it was fine. the end!";
+        let words: Vec<&str> = lowercase_starts(text, 0..text.len()).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(words, ["actually", "the"]);
+        let text = "I went home. actually it was fine.";
+        assert_eq!(lowercase_starts(text, 13..text.len()), [13..21]);
+        let wrapped = "I went to the shop yesterday\nactually at noon.";
+        assert!(lowercase_starts(wrapped, 29..wrapped.len()).is_empty());
+        let quoted = "He said \"stop.\"\nactually he left.";
+        assert_eq!(lowercase_starts(quoted, 16..quoted.len()), [16..24]);
+        for inside in ["We met Dr. smith and J. doe there.", "It came to the U.S. that year.", "Fruit etc. are fine.", "He waited... then left.", "At 8 a.m. sharp."] {
+            assert!(lowercase_starts(inside, 0..inside.len()).is_empty(), "{inside}");
+        }
+    }
+}
