@@ -7,13 +7,13 @@ use std::ops::Range;
 
 use crate::segment::{ends_with_abbreviation, is_protected_word};
 
-/// Words that open a line which often continues the sentence before it rather than starting
-/// one ("and I enjoyed it.", "which were unusual."): FCE dev's annotators capitalised 6 of 56
-/// such lines, against 11 of 25 starting with other words.
 /// Abbreviations a full stop follows mid-sentence more often than a sentence ends there
 /// (besides the titles `segment` knows).
 const ABBREVIATIONS: &[&str] = &["etc", "ie", "eg", "viz", "cf", "al", "vs", "approx", "ca"];
 
+/// Words that open a line which often continues the sentence before it rather than starting
+/// one ("and I enjoyed it.", "which were unusual."): FCE dev's annotators capitalised 6 of 56
+/// such lines, against 11 of 25 starting with other words.
 const CONTINUATIONS: &[&str] = &["and", "but", "or", "nor", "so", "which", "who", "whom", "whose", "that", "because"];
 
 /// The ranges of the words in `text[sentence]` written in lower case where a sentence starts:

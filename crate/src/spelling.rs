@@ -281,9 +281,9 @@ impl Speller {
 
     /// The dictionary's suggestions for `word` that could be what was meant (`plausible_fix`),
     /// with their distance in edits, in the dictionary's order; none if the commonest of the
-    /// closest is too far from the word to be the one meant: Hunspell's n-gram guesses for a word it cannot place ("izakaya" ->
-    /// "kayak", "kubectl" -> "Brubeck", "chente" -> "Chen") are wrong far more often than right,
-    /// and the model still reads the word as typed. See `plausible_fix`.
+    /// closest is too far from the word to be the one meant: Hunspell's n-gram guesses for a
+    /// word it cannot place ("izakaya" -> "kayak", "kubectl" -> "Brubeck", "chente" -> "Chen")
+    /// are wrong far more often than right, and the model still reads the word as typed.
     fn closest_suggestions(&self, word: &str) -> Vec<(String, usize)> {
         let mut suggestions = Vec::new();
         self.dict.suggest(word, &mut suggestions);
@@ -330,8 +330,8 @@ impl Speller {
     /// "stopped"; not the bare stem ("informations" -> "information" is grammar, the model's).
     fn same_stem_other_ending(&self, word: &str, fix: &str) -> bool {
         let (w, f) = (word.to_lowercase(), fix.to_lowercase());
-        let stems = ["ed", "d", "es", "s"].into_iter().filter_map(|x| w.strip_suffix(x)).filter(|s| s.len() >= 2 && self.dict.check(s));
-        f.chars().all(char::is_alphabetic) && stems.into_iter().any(|s| f.len() > s.len() && f.starts_with(s))
+        let mut stems = ["ed", "d", "es", "s"].into_iter().filter_map(|x| w.strip_suffix(x)).filter(|s| s.len() >= 2 && self.dict.check(s));
+        f.chars().all(char::is_alphabetic) && stems.any(|s| f.len() > s.len() && f.starts_with(s))
     }
 
     /// "buyed", "goed", "childs": a known word plus a regular ending it does not take. That is
@@ -383,6 +383,11 @@ fn plausible_fix(word: &str, fix: &str) -> Option<usize> {
     let close = edits <= max_edits || !short && other_ending(&w, &f);
     let lower = |s: &str| s.chars().all(|c| !c.is_uppercase());
     let names_it = lower(word) && !lower(fix) && w != f;
+    // "unmeaningful" is not "meaningful": a fix never drops a negation.
+    let negation_dropped = ["un", "in", "im", "il", "ir", "dis", "non", "non-"].iter().any(|p| w.strip_prefix(p) == Some(&f));
+    if negation_dropped {
+        return None;
+    }
     // An ending rewritten counts as one edit past the limit, however many letters it takes.
     (close && !names_it).then_some(edits.min(max_edits + 1))
 }
@@ -462,6 +467,12 @@ mod tests {
         assert_eq!(s.fix("I solved the problemes and rememberd them."), "I solved the problems and remembered them.");
         let grammar = "The informations and advices helped.";
         assert_eq!(s.fix(grammar), grammar, "the model's to fix");
+    }
+
+    #[test]
+    fn a_fix_never_drops_a_negation() {
+        let text = "They study unmeaningful subjects.";
+        assert_eq!(speller().fix(text), text, "not \"meaningful\", its opposite");
     }
 
     #[test]
