@@ -370,12 +370,6 @@ struct Policy<'a> {
     gates: &'a EditGates,
 }
 
-/// Edits for one unit: the corrector's, minus any that would touch a protected word (URL,
-/// code, ...), look degenerate, write a non-word (given the dictionary), are of a kind that
-/// is usually wrong, that the model was unsure of or whose words clean English finds less
-/// likely than the writer's (`EditGates`), plus the speller's fixes inside the edits left out
-/// (`spelling_kept_from`); then "a"/"an" by sound on what is left (so that an article follows
-/// the word the user will see, not one the checker dropped).
 /// Sentences written in lower case get their capital (`capitals`): where an edit already
 /// replaces the first word (a typo fixed), its replacement starts with the capital; where
 /// none touches it, a word the speller knows gets an edit of its own.
@@ -412,6 +406,13 @@ fn capitalise_starts(text: &str, sentences: &[Range<usize>], out: &mut Vec<(Rang
 /// its words apart. Measured with 2 and 4 on W&I dev, FCE dev and CoNLL-2013 (RUNS.md).
 const JOIN_GAIN: f32 = 2.0;
 
+/// Edits for one unit: the corrector's, minus any that would touch a protected word (URL,
+/// code, ...), look degenerate, write a non-word (given the dictionary), are of a kind that
+/// is usually wrong, that the model was unsure of or whose words clean English finds less
+/// likely than the writer's (`EditGates`), plus the speller's fixes inside the edits left out
+/// (`spelling_kept_from`); then "a"/"an" by sound on what is left (so that an article follows
+/// the word the user will see, not one the checker dropped), and compounds written apart
+/// where no edit is (`compounds`).
 fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
     let edits = align(unit, &corrected.text);
