@@ -579,6 +579,7 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
         Category::UnnecessaryWord if deletion => "word deletion",
         Category::Determiner if swap && !is_a_an_swap_edit(e) => "determiner swap",
         Category::Grammar if changes_content(e) => "content rewrite",
+        Category::Grammar if deletes_with_a_capital(unit, e) => "word deletion",
         Category::VerbForm if drops_ending(e) => "verb ending dropped",
         Category::Capitalization if capitalises_mid_sentence(unit, e, speller) => "mid-sentence capital",
         Category::Spelling if swaps_spelling_variant(e, speller) => "spelling variant",
@@ -643,6 +644,16 @@ fn drops_ending(e: &Edit) -> bool {
     let has_ending = |w: &str| w.ends_with("ing") || w.ends_with("ed");
     let stem = added.strip_suffix('e').unwrap_or(&added);
     has_ending(&removed) && !has_ending(&added) && !stem.is_empty() && removed.starts_with(stem) && removed.len() > added.len()
+}
+
+/// A word deleted where the next one takes its capital ("is it right?" -> "It right?"): a
+/// deletion, though the case change makes it a rewrite to the classifier; held back as word
+/// deletions are.
+fn deletes_with_a_capital(unit: &str, e: &Edit) -> bool {
+    let lower = |ws: &[String]| ws.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
+    let (removed, added) = (lower(&e.removed), lower(&e.added));
+    let only_drops = added.iter().all(|a| removed.contains(a)) && !added.is_empty();
+    only_drops && removed.len() > added.len() && e.added != e.removed && !doubles(unit, &e.removed)
 }
 
 /// Whether the edit drops a content word with no related word in its place, or brings in
@@ -787,6 +798,7 @@ mod tests {
         assert!(kept("The film was big success.", "The film was huge success.").is_empty());
         assert!(kept("It rained; we stayed in.", "It rained, we stayed in.").is_empty());
         assert!(kept("I want go home.", "I want to really go home.").is_empty());
+        assert!(kept("is it right?", "It right?").is_empty(), "a deletion, with a capital");
         // ... while their reliable neighbours stay: a doubled word, inserted articles and
         // commas, verb forms, agreement and spelling.
         assert_eq!(kept("She saw the the cat.", "She saw the cat."), ["the"]);
