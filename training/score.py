@@ -56,11 +56,15 @@ def correct(lines: list[str], model: Path, system: str, copy_bias: float | None 
     start = time.time()
     bias = [] if copy_bias is None else ["--copy-bias", str(copy_bias)]
     bias += [] if spelling else ["--no-spelling"]
-    out = subprocess.run([str(emend_binary()), "correct", "--model", str(model), *bias], input="\n".join(raw) + "\n",
-                         capture_output=True, text=True, check=True).stdout
-    hyp = out.split("\n")[: len(raw)]
-    assert len(hyp) == len(raw), "emend correct must write one line per input line"
-    return hyp, time.time() - start
+    return emend_lines("correct", raw, model, *bias), time.time() - start
+
+
+def emend_lines(command: str, lines: list[str], model: Path, *args: str) -> list[str]:
+    """`emend COMMAND --model MODEL ARGS` over `lines`: one output line per input line."""
+    out = subprocess.run([str(emend_binary()), command, "--model", str(model), *args], input="\n".join(lines) + "\n",
+                         capture_output=True, text=True, check=True).stdout.split("\n")[: len(lines)]
+    assert len(out) == len(lines), f"emend {command} must write one line per input line"
+    return out
 
 
 _nlp = None

@@ -8,20 +8,16 @@ the whole chain.
 
 import argparse
 import json
-import subprocess
 import tempfile
 from pathlib import Path
 
 from detok import detokenize
 from paths import DATA, MODEL_DIR
-from score import CONLL_GOLD, ERRANT_GOLD, FCE_GOLD, emend_binary, errant_f05, gleu, spacy_tokenize
+from score import CONLL_GOLD, ERRANT_GOLD, FCE_GOLD, emend_lines, errant_f05, gleu, spacy_tokenize
 
 
 def spell(lines: list[str], model: Path) -> list[str]:
-    raw = [detokenize(l) for l in lines]
-    out = subprocess.run([str(emend_binary()), "spell", "--model", str(model)], input="\n".join(raw) + "\n",
-                         capture_output=True, text=True, check=True).stdout
-    return out.split("\n")[: len(raw)]
+    return emend_lines("spell", [detokenize(l) for l in lines], model)
 
 
 def main() -> None:

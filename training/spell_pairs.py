@@ -5,10 +5,9 @@ including the speller's wrong guesses ("desition" -> "deposition" -> "decision")
     python spell_pairs.py wi_train.tsv synthetic_v5g_25k.tsv   # -> wi_train.spelt.tsv, ...
 """
 import argparse
-import subprocess
 
 from paths import MODEL_DIR, work
-from score import emend_binary
+from score import emend_lines
 
 
 def main() -> None:
@@ -18,9 +17,7 @@ def main() -> None:
     for name in args.files:
         pairs = [l.rstrip("\n").split("\t") for l in work(name).open()]
         pairs = [p for p in pairs if len(p) == 2]
-        spelt = subprocess.run([str(emend_binary()), "spell", "--model", str(MODEL_DIR)], input="\n".join(s for s, _ in pairs) + "\n",
-                               capture_output=True, text=True, check=True).stdout.split("\n")[: len(pairs)]
-        assert len(spelt) == len(pairs), "emend spell must write one line per input line"
+        spelt = emend_lines("spell", [s for s, _ in pairs], MODEL_DIR)
         out = work(name.removesuffix(".tsv") + ".spelt.tsv")
         with out.open("w") as f:
             for s, (_, t) in zip(spelt, pairs):

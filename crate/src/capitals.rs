@@ -31,13 +31,11 @@ pub fn lowercase_starts(text: &str, sentence: Range<usize>) -> Vec<Range<usize>>
     }
     let s = &text[sentence.clone()];
     let before = text[..sentence.start].trim_end().trim_end_matches(closers);
-    let stop = before.chars().next_back();
-    let starts_one = stop.is_none_or(|c| matches!(c, '.' | '!' | '?') && ends_a_sentence_inside(&before[..before.len() - 1], c));
-    let mut starts = if starts_one { vec![0] } else { Vec::new() };
+    let mut starts = if before.is_empty() || ends_a_sentence_inside(before) { vec![0] } else { Vec::new() };
     for (i, c) in s.char_indices() {
         let after = &s[i + c.len_utf8()..];
         let next = after.trim_start();
-        if matches!(c, '.' | '!' | '?') && next.len() < after.len() && ends_a_sentence_inside(&s[..i], c) {
+        if matches!(c, '.' | '!' | '?') && next.len() < after.len() && ends_a_sentence_inside(&s[..i + c.len_utf8()]) {
             starts.push(s.len() - next.len());
         }
     }
@@ -47,18 +45,19 @@ pub fn lowercase_starts(text: &str, sentence: Range<usize>) -> Vec<Range<usize>>
         .collect()
 }
 
-/// Whether `stop` after `before` ends a sentence inside a unit: "!" or "?", or a full stop
-/// after a plain word that is no abbreviation. An ellipsis ("teens... there") and a stop
-/// after initials or an abbreviation ("the U.S. that", "etc. via", "T.V. at", "a.m.") go on
-/// with the sentence; on W&I dev these were most of the lower-case words after a stop.
-fn ends_a_sentence_inside(before: &str, stop: char) -> bool {
-    if stop != '.' {
+/// Whether `text` ends a sentence where it ends: with "!" or "?", or a full stop after a
+/// plain word that is no abbreviation. An ellipsis ("teens... there") and a stop after
+/// initials or an abbreviation ("the U.S. that", "etc. via", "T.V. at", "a.m.") go on with
+/// the sentence; on W&I dev these were most of the lower-case words after a stop.
+fn ends_a_sentence_inside(text: &str) -> bool {
+    if text.ends_with(['!', '?']) {
         return true;
     }
+    let Some(before) = text.strip_suffix('.') else { return false };
     let word = before.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let glued = before[..before.len() - word.len()].ends_with(['.', '!', '?']);
     word.chars().count() >= 2 && !glued && !before.ends_with("..") && !ABBREVIATIONS.contains(&word.to_lowercase().as_str())
-        && !ends_with_abbreviation(&format!("{before}."))
+        && !ends_with_abbreviation(text)
 }
 
 /// The length of the word `s` starts with, if it is plain lower-case letters and not a word

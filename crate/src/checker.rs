@@ -653,7 +653,7 @@ fn deletes_with_a_capital(unit: &str, e: &Edit) -> bool {
     let lower = |ws: &[String]| ws.iter().map(|w| w.to_lowercase()).collect::<Vec<_>>();
     let (removed, added) = (lower(&e.removed), lower(&e.added));
     let only_drops = added.iter().all(|a| removed.contains(a)) && !added.is_empty();
-    only_drops && removed.len() > added.len() && e.added != e.removed && !doubles(unit, &e.removed)
+    only_drops && removed.len() > added.len() && !doubles(unit, &e.removed)
 }
 
 /// Whether the edit drops a content word with no related word in its place, or brings in

@@ -4,6 +4,7 @@
 //! both were held back. Together they are one fix, offered as one edit.
 
 use crate::align::Edit;
+use crate::capitals::capitalised;
 
 /// Whether an edit's words are a comma made a full stop and the next word given its capital:
 /// `[",", "they"]` -> `[".", "They"]`.
@@ -40,11 +41,6 @@ pub fn join_run_ons(unit: &str, edits: Vec<Edit>) -> Vec<Edit> {
         out.push(e);
     }
     out
-}
-
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@
 
 use std::ops::Range;
 
+use crate::capitals::capitalised;
+
 /// What follows a dot in a file name or an address, not a new sentence ("index.html",
 /// "yahoo.com"). Checked before the dictionary, which knows some of them as words; endings
 /// that are common sentence openers ("it", "so", "us", "me", "go") are left out.
@@ -56,10 +58,7 @@ pub fn unglue(text: &str, knows: &dyn Fn(&str) -> bool, opens: &dyn Fn(&str) -> 
         }
         let start = left.as_ptr() as usize - text.as_ptr() as usize;
         let end = right.as_ptr() as usize - text.as_ptr() as usize + right.len();
-        let mut chars = right.chars();
-        let first = chars.next().expect("two letters at least");
-        let capital: String = first.to_uppercase().chain(chars).collect();
-        out.push(Glued { range: start..end, fix: format!("{left}{stop} {capital}"), stop });
+        out.push(Glued { range: start..end, fix: format!("{left}{stop} {}", capitalised(right)), stop });
     }
     out
 }
