@@ -17,6 +17,7 @@ use foldhash::fast::FixedState;
 use spellbook::Dictionary;
 
 use crate::align::word_spans;
+use crate::capitals::capitalised;
 use crate::error::{EmendError, Result};
 use crate::model::read_file;
 use crate::ngrams::{Neighbour, Ngrams, NGRAMS_FILE};
@@ -319,10 +320,7 @@ impl Speller {
             .iter()
             .find_map(|s| self.verbs.get(s).map(|(past, part)| if participle { part } else { past }))
             .or_else(|| stems(["es", "s"]).iter().find_map(|s| self.nouns.get(s)))?;
-        Some(match word.chars().next() {
-            Some(c) if c.is_uppercase() => c.to_uppercase().chain(form.chars().skip(1)).collect(),
-            _ => form.clone(),
-        })
+        Some(if word.starts_with(char::is_uppercase) { capitalised(form) } else { form.clone() })
     }
 
     /// Whether `fix` is the stem of `word` (a known word plus a regular ending) with another
@@ -427,6 +425,7 @@ mod tests {
         let s = speller();
         assert_eq!(s.fix("She buyed it and the childs goed home."), "She bought it and the children went home.");
         assert_eq!(s.fix("Teached, he has writed and runned."), "Taught, he has written and ran.");
+        assert_eq!(s.fix("Goed home, he did."), "Went home, he did.", "the capital on the irregular form, not \"Gent\"");
     }
 
     #[test]
