@@ -13,6 +13,7 @@ use crate::articles::fix_articles;
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
 use crate::capitals::{capitalised, lowercase_starts};
 use crate::compounds::written_apart;
+use crate::noun_number::{disagreeing, Disagreement};
 use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
@@ -519,6 +520,22 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
                 edits.push(edit);
             }
         }
+        // A noun against its quantifier ("several reason"): the model seldom fixes these.
+        for Disagreement { range, fix, quantifier } in disagreeing(unit, speller) {
+            if !edits.iter().any(|e| touches(&e.range, &range)) && !protected.iter().any(|p| touches(p, &range)) {
+                let message = format!("Agreement: after “{quantifier}”, write “{fix}”.");
+                let edit = SentenceEdit {
+                    range,
+                    replacement: fix,
+                    category: Category::Agreement,
+                    message,
+                    held_back: None,
+                    margin: None,
+                    bigram_gain: None,
+                };
+                edits.push(edit);
+            }
+        }
         edits.sort_by_key(|e| e.range.start);
     }
     edits
@@ -910,6 +927,21 @@ mod tests {
         let edits = sentence_edits("He go to a so called school.", "He goes to a so called school.", Some(&speller), false);
         assert_eq!(edits.iter().map(|e| e.replacement.as_str()).collect::<Vec<_>>(), ["goes", "so-called"]);
         assert!(sentence_edits("We make up stories.", "We make up stories.", None, false).is_empty(), "no list without a speller");
+    }
+
+    #[test]
+    fn a_noun_takes_the_number_its_quantifier_asks_for() {
+        let speller = shipped_speller();
+        let fixed = |src: &str| -> Vec<(String, String)> {
+            sentence_edits(src, src, Some(&speller), false).into_iter().map(|e| (src[e.range].to_string(), e.replacement)).collect()
+        };
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(fixed("There are several reason to stay."), [pair("reason", "reasons")]);
+        assert_eq!(fixed("It is one of the problem of this city."), [pair("problem", "problems")]);
+        assert_eq!(fixed("I have a cars."), [pair("cars", "car")]);
+        for right in ["I spent a lot of time there.", "There are many people here.", "We read a lot of news today."] {
+            assert!(fixed(right).is_empty(), "{right:?}");
+        }
     }
 
     #[test]

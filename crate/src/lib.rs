@@ -19,6 +19,7 @@ pub mod decode;
 pub mod error;
 pub mod model;
 pub mod ngrams;
+pub mod noun_number;
 pub mod run_on;
 pub mod segment;
 pub mod spacing;

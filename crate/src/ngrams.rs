@@ -82,6 +82,12 @@ impl Ngrams {
         self.words.get(&key(word)).map(|&(id, _)| id)
     }
 
+    /// How often clean English writes `second` right after `first` (0 if the pair is unlisted).
+    pub fn pair_count(&self, first: &str, second: &str) -> u32 {
+        let (Some(&(a, _)), Some(&(b, _))) = (self.words.get(&key(first)), self.words.get(&key(second))) else { return 0 };
+        self.pairs.get(&(a, b)).copied().unwrap_or(0)
+    }
+
     /// The share of sentences that start with `word` (its pair count after `<s>`).
     pub fn opening_share(&self, word: &str) -> f64 {
         let (Some(&(start, starts)), Some(&(id, _))) = (self.words.get(START), self.words.get(&key(word))) else { return 0.0 };

@@ -21,6 +21,7 @@ use crate::capitals::capitalised;
 use crate::error::{EmendError, Result};
 use crate::model::read_file;
 use crate::ngrams::{Neighbour, Ngrams, NGRAMS_FILE};
+use crate::noun_number::NounForms;
 use crate::segment::protected_spans;
 
 /// The dictionary's file names in a model folder.
@@ -347,6 +348,41 @@ impl Speller {
         let plural =
             [w.strip_suffix("es"), w.strip_suffix('s')].into_iter().flatten().any(|stem| stem.len() >= 3 && self.dict.check(stem));
         past || plural
+    }
+}
+
+/// The speller's words and counts, for the rule on a noun's number (`noun_number.rs`).
+impl NounForms for Speller {
+    fn plural(&self, singular: &str) -> Option<String> {
+        let regular = || {
+            if singular.ends_with(['s', 'x', 'z']) || singular.ends_with("ch") || singular.ends_with("sh") {
+                format!("{singular}es")
+            } else if let Some(stem) = singular.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'i', 'o', 'u']) && s.len() > 1) {
+                format!("{stem}ies")
+            } else {
+                format!("{singular}s")
+            }
+        };
+        let plural = self.nouns.get(singular).cloned().unwrap_or_else(regular);
+        (self.ngrams.rank(singular).is_some() && self.ngrams.rank(&plural).is_some()).then_some(plural)
+    }
+
+    fn singular(&self, plural: &str) -> Option<String> {
+        let irregular = self.nouns.iter().filter(|(_, p)| *p == plural).map(|(s, _)| s.clone()).min();
+        let regular = [("ies", "y"), ("es", ""), ("s", "")].into_iter().filter_map(|(end, new)| plural.strip_suffix(end).map(|s| format!("{s}{new}")));
+        irregular.into_iter().chain(regular).find(|s| self.plural(s).as_deref() == Some(plural))
+    }
+
+    fn fit(&self, before: &str, word: &str, after: Option<&str>) -> f64 {
+        self.ngrams.log_prob(Neighbour::Word(before), &[word], after.map_or(Neighbour::Unknown, Neighbour::Word))
+    }
+
+    fn pair_listed(&self, first: &str, second: &str) -> bool {
+        self.ngrams.pair_count(first, second) > 0
+    }
+
+    fn very_common(&self, word: &str) -> bool {
+        self.ngrams.rank(word).is_some_and(|r| r < 150)
     }
 }
 
