@@ -82,6 +82,13 @@ impl Ngrams {
         self.words.get(&key(word)).map(|&(id, _)| id)
     }
 
+    /// The listed words, commonest first (lower case; without the sentence markers).
+    pub fn words_by_rank(&self) -> Vec<&str> {
+        let mut words: Vec<(&str, u32)> = self.words.iter().filter(|(w, _)| *w != START && *w != END).map(|(w, &(id, _))| (w.as_str(), id)).collect();
+        words.sort_unstable_by_key(|&(_, id)| id);
+        words.into_iter().map(|(w, _)| w).collect()
+    }
+
     /// How often clean English writes `second` right after `first` (0 if the pair is unlisted).
     pub fn pair_count(&self, first: &str, second: &str) -> u32 {
         let (Some(&(a, _)), Some(&(b, _))) = (self.words.get(&key(first)), self.words.get(&key(second))) else { return 0 };

@@ -9,8 +9,28 @@ use std::ops::Range;
 
 /// Words after which a countable noun is plural.
 const PLURAL_AFTER: &[&str] = &[
-    "many", "several", "few", "various", "numerous", "these", "those", "both", "multiple", "countless", "two", "three",
-    "four", "five", "six", "seven", "eight", "nine", "ten", "twenty", "hundred", "thousand",
+    "many",
+    "several",
+    "few",
+    "various",
+    "numerous",
+    "these",
+    "those",
+    "both",
+    "multiple",
+    "countless",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "twenty",
+    "hundred",
+    "thousand",
 ];
 
 /// Words after which a noun is singular. Not "another" ("another countries" is "other
@@ -21,7 +41,8 @@ const SINGULAR_AFTER: &[&str] = &["a", "an", "every", "each"];
 const PLURAL_BEFORE_OF: &[&str] = &["lot", "lots", "number", "couple"];
 
 /// "one of the", "one of my": plural after the determiner.
-const DETERMINERS_AFTER_ONE_OF: &[&str] = &["the", "my", "his", "her", "their", "our", "your", "its"];
+const DETERMINERS_AFTER_ONE_OF: &[&str] =
+    &["the", "my", "his", "her", "their", "our", "your", "its"];
 
 /// Nouns whose quantifier is the likelier error: "these kind of" is "this kind of" as often as
 /// "these kinds of".
@@ -31,9 +52,9 @@ const LEFT_ALONE: &[&str] = &["kind", "type", "sort"];
 /// punctuation), so that a noun used as a modifier or a missing "'s" ("a persons life") is not
 /// taken for the phrase's head.
 const PHRASE_ENDS: &[&str] = &[
-    "of", "to", "in", "on", "at", "for", "with", "from", "by", "about", "and", "or", "but", "that", "which", "who", "whose",
-    "where", "when", "because", "as", "than", "is", "was", "are", "were", "will", "would", "can", "could", "should", "must",
-    "has", "have", "had", "do", "does", "did",
+    "of", "to", "in", "on", "at", "for", "with", "from", "by", "about", "and", "or", "but", "that",
+    "which", "who", "whose", "where", "when", "because", "as", "than", "is", "was", "are", "were",
+    "will", "would", "can", "could", "should", "must", "has", "have", "had", "do", "does", "did",
 ];
 
 /// Below this many natural-log units of bigram evidence, a form is left as written.
@@ -68,7 +89,10 @@ pub struct Disagreement {
 /// letters; the word after it must be a word of letters or absent (punctuation, the end).
 pub fn disagreeing(text: &str, forms: &dyn NounForms) -> Vec<Disagreement> {
     let spans = crate::align::word_spans(text);
-    let lower: Vec<String> = spans.iter().map(|r| text[r.clone()].to_lowercase()).collect();
+    let lower: Vec<String> = spans
+        .iter()
+        .map(|r| text[r.clone()].to_lowercase())
+        .collect();
     let is_word = |w: &str| w.chars().all(char::is_alphabetic);
     let mut out = Vec::new();
     for i in 1..spans.len() {
@@ -80,19 +104,27 @@ pub fn disagreeing(text: &str, forms: &dyn NounForms) -> Vec<Disagreement> {
         let prev = lower[i - 1].as_str();
         let back = |k: usize| i.checked_sub(k).map(|j| lower[j].as_str());
         let after_of = prev == "of" && back(2).is_some_and(|w| PLURAL_BEFORE_OF.contains(&w));
-        let one_of = DETERMINERS_AFTER_ONE_OF.contains(&prev) && back(2) == Some("of") && back(3) == Some("one");
+        let one_of = DETERMINERS_AFTER_ONE_OF.contains(&prev)
+            && back(2) == Some("of")
+            && back(3) == Some("one");
         let fix = if PLURAL_AFTER.contains(&prev) || after_of || one_of {
             forms.plural(word).filter(|plural| {
-                let ends_phrase = after.is_none_or(|a| forms.pair_listed(plural, a) || forms.very_common(a));
+                let ends_phrase =
+                    after.is_none_or(|a| forms.pair_listed(plural, a) || forms.very_common(a));
                 // Countable: "many places" reads likelier than "much place" ("much time" wins).
                 let countable = forms.fit("many", plural, after) - forms.fit("much", word, after);
-                let here = if after_of || one_of { forms.fit("many", plural, after) - forms.fit("many", word, after) } else { forms.fit(prev, plural, after) - forms.fit(prev, word, after) };
+                let here = if after_of || one_of {
+                    forms.fit("many", plural, after) - forms.fit("many", word, after)
+                } else {
+                    forms.fit(prev, plural, after) - forms.fit(prev, word, after)
+                };
                 ends_phrase && countable.min(here) >= MIN_GAIN
             })
         } else if SINGULAR_AFTER.contains(&prev) {
             forms.singular(word).filter(|singular| {
                 let ends_phrase = after.is_none_or(|a| PHRASE_ENDS.contains(&a));
-                ends_phrase && forms.fit(prev, singular, after) - forms.fit(prev, word, after) >= MIN_GAIN
+                ends_phrase
+                    && forms.fit(prev, singular, after) - forms.fit(prev, word, after) >= MIN_GAIN
             })
         } else {
             None
@@ -104,7 +136,11 @@ pub fn disagreeing(text: &str, forms: &dyn NounForms) -> Vec<Disagreement> {
                 (_, true) => i - 3,
                 _ => i - 1,
             };
-            out.push(Disagreement { range: spans[i].clone(), fix, quantifier: text[spans[first].start..spans[i - 1].end].to_string() });
+            out.push(Disagreement {
+                range: spans[i].clone(),
+                fix,
+                quantifier: text[spans[first].start..spans[i - 1].end].to_string(),
+            });
         }
     }
     out
@@ -117,14 +153,27 @@ mod tests {
     /// A few nouns and counts, as clean English would give them.
     struct Toy;
 
-    const COUNTABLE: &[(&str, &str)] = &[("reason", "reasons"), ("place", "places"), ("problem", "problems"), ("detail", "details"), ("car", "cars")];
+    const COUNTABLE: &[(&str, &str)] = &[
+        ("reason", "reasons"),
+        ("place", "places"),
+        ("problem", "problems"),
+        ("detail", "details"),
+        ("car", "cars"),
+    ];
 
     impl NounForms for Toy {
         fn plural(&self, singular: &str) -> Option<String> {
-            COUNTABLE.iter().chain(&[("time", "times")]).find(|(s, _)| *s == singular).map(|(_, p)| p.to_string())
+            COUNTABLE
+                .iter()
+                .chain(&[("time", "times")])
+                .find(|(s, _)| *s == singular)
+                .map(|(_, p)| p.to_string())
         }
         fn singular(&self, plural: &str) -> Option<String> {
-            COUNTABLE.iter().find(|(_, p)| *p == plural).map(|(s, _)| s.to_string())
+            COUNTABLE
+                .iter()
+                .find(|(_, p)| *p == plural)
+                .map(|(s, _)| s.to_string())
         }
         fn fit(&self, before: &str, word: &str, _after: Option<&str>) -> f64 {
             let plural = COUNTABLE.iter().any(|(_, p)| *p == word) || word == "times";
@@ -154,17 +203,41 @@ mod tests {
 
     #[test]
     fn a_quantifier_sets_the_nouns_number() {
-        assert_eq!(fixed("There are several reason to go."), "There are several reasons to go.");
-        assert_eq!(fixed("We saw a lot of place, and one of the problem."), "We saw a lot of places, and one of the problems.");
-        assert_eq!(fixed("In every details, I have a cars."), "In every detail, I have a car.");
-        assert_eq!(fixed("Many reason 😀 to go: three reason!"), "Many reasons 😀 to go: three reasons!");
-        let said: Vec<String> = disagreeing("A lot of place, one of the problem, lots of car", &Toy).into_iter().map(|d| d.quantifier).collect();
+        assert_eq!(
+            fixed("There are several reason to go."),
+            "There are several reasons to go."
+        );
+        assert_eq!(
+            fixed("We saw a lot of place, and one of the problem."),
+            "We saw a lot of places, and one of the problems."
+        );
+        assert_eq!(
+            fixed("In every details, I have a cars."),
+            "In every detail, I have a car."
+        );
+        assert_eq!(
+            fixed("Many reason 😀 to go: three reason!"),
+            "Many reasons 😀 to go: three reasons!"
+        );
+        let said: Vec<String> =
+            disagreeing("A lot of place, one of the problem, lots of car", &Toy)
+                .into_iter()
+                .map(|d| d.quantifier)
+                .collect();
         assert_eq!(said, ["A lot of", "one of the", "lots of"]);
     }
 
     #[test]
     fn uncountable_nouns_names_and_modifiers_are_left() {
-        for text in ["I spent a lot of time.", "We had many Reason.", "I have a cars engine.", "These kind of car.", "several reasons", "", "many"] {
+        for text in [
+            "I spent a lot of time.",
+            "We had many Reason.",
+            "I have a cars engine.",
+            "These kind of car.",
+            "several reasons",
+            "",
+            "many",
+        ] {
             assert_eq!(fixed(text), text, "{text:?}");
         }
     }
