@@ -521,9 +521,9 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             }
         }
         // A noun against its quantifier ("several reason"): the model seldom fixes these.
-        for Disagreement { range, fix, quantifier } in disagreeing(unit, speller) {
+        for Disagreement { range, fix, because } in disagreeing(unit, speller) {
             if !edits.iter().any(|e| touches(&e.range, &range)) && !protected.iter().any(|p| touches(p, &range)) {
-                let message = format!("Agreement: after “{quantifier}”, write “{fix}”.");
+                let message = format!("Agreement: with “{because}”, write “{fix}”.");
                 let edit = SentenceEdit {
                     range,
                     replacement: fix,

@@ -77,12 +77,13 @@ pub trait NounForms {
 /// A noun at odds with the words before it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Disagreement {
-    /// The noun's byte range.
+    /// The byte range of the word at odds: the noun, or "this" before a plural.
     pub range: Range<usize>,
     /// The form that agrees.
     pub fix: String,
-    /// The words that decide it, as written ("several", "a lot of", "one of the").
-    pub quantifier: String,
+    /// The words that decide it, as written ("several", "a lot of", "one of the"; the noun
+    /// that "this" should agree with).
+    pub because: String,
 }
 
 /// Each noun in `text` whose number the words before it contradict. Only lower-case words of
@@ -139,7 +140,23 @@ pub fn disagreeing(text: &str, forms: &dyn NounForms) -> Vec<Disagreement> {
             out.push(Disagreement {
                 range: spans[i].clone(),
                 fix,
-                quantifier: text[spans[first].start..spans[i - 1].end].to_string(),
+                because: text[spans[first].start..spans[i - 1].end].to_string(),
+            });
+        } else if prev == "this"
+            && forms.singular(word).is_some()
+            && forms.fit("these", word, after) - forms.fit("this", word, after) >= MIN_GAIN
+        {
+            // "this cars": the determiner is the likelier slip than the noun's ending.
+            let this = &text[spans[i - 1].clone()];
+            let fix = if this.starts_with('T') {
+                "These"
+            } else {
+                "these"
+            };
+            out.push(Disagreement {
+                range: spans[i - 1].clone(),
+                fix: fix.to_string(),
+                because: word.to_string(),
             });
         }
     }
@@ -177,7 +194,7 @@ mod tests {
         }
         fn fit(&self, before: &str, word: &str, _after: Option<&str>) -> f64 {
             let plural = COUNTABLE.iter().any(|(_, p)| *p == word) || word == "times";
-            let wants_plural = !matches!(before, "a" | "an" | "every" | "each");
+            let wants_plural = !matches!(before, "a" | "an" | "every" | "each" | "this");
             match (word, before) {
                 ("time", "much") => -2.0,
                 (_, "much") | ("times", _) => -8.0,
@@ -222,7 +239,7 @@ mod tests {
         let said: Vec<String> =
             disagreeing("A lot of place, one of the problem, lots of car", &Toy)
                 .into_iter()
-                .map(|d| d.quantifier)
+                .map(|d| d.because)
                 .collect();
         assert_eq!(said, ["A lot of", "one of the", "lots of"]);
     }
