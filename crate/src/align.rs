@@ -140,12 +140,25 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
     merged
         .into_iter()
         .filter(|g| !g.src.is_empty() && !g.tgt.is_empty())
-        .map(|g| Edit {
-            range: a[g.src.start].start..a[g.src.end - 1].end,
-            replacement: target[b[g.tgt.start].start..b[g.tgt.end - 1].end].to_string(),
-            target: b[g.tgt.start].start..b[g.tgt.end - 1].end,
-            removed: aw[g.core_src].iter().map(|s| s.to_string()).collect(),
-            added: bw[g.core_tgt].iter().map(|s| s.to_string()).collect(),
+        .map(|g| {
+            // An edit that starts (ends) at a token written against its neighbour (", olde")
+            // but whose replacement stands apart from it ("older") brings the target's space
+            // along, or the two words would run together ("although, olde" -> "althougholder").
+            let glued = |s: &[Range<usize>], i: usize| s[i - 1].end == s[i].start;
+            let mut target_range = b[g.tgt.start].start..b[g.tgt.end - 1].end;
+            if g.src.start > 0 && g.tgt.start > 0 && glued(&a, g.src.start) && !glued(&b, g.tgt.start) {
+                target_range.start = b[g.tgt.start - 1].end;
+            }
+            if g.src.end < a.len() && g.tgt.end < b.len() && glued(&a, g.src.end) && !glued(&b, g.tgt.end) {
+                target_range.end = b[g.tgt.end].start;
+            }
+            Edit {
+                range: a[g.src.start].start..a[g.src.end - 1].end,
+                replacement: target[target_range.clone()].to_string(),
+                target: target_range,
+                removed: aw[g.core_src].iter().map(|s| s.to_string()).collect(),
+                added: bw[g.core_tgt].iter().map(|s| s.to_string()).collect(),
+            }
         })
         .filter(|e| source[e.range.clone()] != e.replacement)
         .collect()
@@ -229,6 +242,10 @@ mod tests {
             ("I like apple", "I like an apple."),
             ("the the cat", "The cat"),
             ("a b c d", "d c b a"),
+            // A token glued to its neighbour replaced by one that stands apart.
+            ("experience although, olde have it.", "experience, although older have it."),
+            ("He said:hello there", "He said hello there"),
+            ("It is good ,olde man", "It is good older man"),
         ] {
             assert_eq!(roundtrip(src, tgt), tgt, "{src} -> {tgt}");
         }
