@@ -91,7 +91,14 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
             let mut sorted_tgt: Vec<&str> = bw[g.tgt.clone()].to_vec();
             sorted_src.sort_unstable();
             sorted_tgt.sort_unstable();
-            if n > 1 && n == g.tgt.len() && sorted_src != sorted_tgt {
+            // Not where a word reads as one at another place ("such situaction" -> "situation
+            // ,": a word left out, not two swaps).
+            let similarity = |x: &str, y: &str| strsim::normalized_levenshtein(&x.to_lowercase(), &y.to_lowercase());
+            let shifted = (0..n).any(|k| {
+                let own = similarity(aw[g.src.start + k], bw.get(g.tgt.start + k).copied().unwrap_or(""));
+                (0..g.tgt.len()).any(|j| j != k && similarity(aw[g.src.start + k], bw[g.tgt.start + j]) > own.max(0.5))
+            });
+            if n > 1 && n == g.tgt.len() && sorted_src != sorted_tgt && !shifted {
                 (0..n)
                     .filter(|&k| aw[g.src.start + k] != bw[g.tgt.start + k])
                     .map(|k| {
@@ -233,6 +240,9 @@ mod tests {
             ["go>went", "buyed>bought", "a>an"]
         );
         assert_eq!(pairs(fix("Why you are here?", "Why are you here?")), ["you are>are you"]);
+        // A word left out and one put in beside it is one edit, not two swaps ("such" ->
+        // "situation" would be no fix at all).
+        assert_eq!(pairs(fix("In a such situaction there is", "In a situation, there is")), ["such situaction>situation,"]);
     }
 
     #[test]
