@@ -314,15 +314,13 @@ impl Speller {
         match commonest {
             Some(s) if plausible_fix(word, &s).is_some() => {
                 let mut found: Vec<(String, usize)> = suggestions.into_iter().filter_map(|s| plausible_fix(word, &s).map(|edits| (s, edits))).collect();
-                // Common words a few cheap slips away that its guesses missed ("berry" for
-                // "bery": "buy"?), but not one of its guesses with an ending the writer did
-                // not type ("recieve" is "receive", not "received").
-                let typed = word.to_lowercase();
+                // Common words a few cheap slips away that its guesses missed (W&I dev: "at
+                // lets" against "athletes", "port eat" against "portrait"), but not one of its
+                // guesses with an ending the writer did not type ("recieve": not "received").
                 let inflects = |w: &str, f: &str| {
-                    ["s", "es", "d", "ed", "ing"].iter().any(|x| w.strip_suffix(x).is_some_and(|stem| stem.eq_ignore_ascii_case(f)) && !typed.ends_with(x))
+                    ["s", "es", "d", "ed", "ing"].iter().any(|x| w.strip_suffix(x).is_some_and(|stem| stem.eq_ignore_ascii_case(f)) && !lower.ends_with(x))
                 };
-                let listed = self.listed_candidates(word);
-                for (w, edits) in listed {
+                for (w, edits) in self.listed_candidates(word) {
                     if !found.iter().any(|(f, _)| f.eq_ignore_ascii_case(&w) || inflects(&w, f)) {
                         found.push((w, edits));
                     }
@@ -351,8 +349,7 @@ impl Speller {
             .filter(|w| typo_cost(&lower, w) <= LIST_BUDGET)
             .filter_map(|w| {
                 let edits = strsim::damerau_levenshtein(&lower, w);
-                let negation_dropped = ["un", "in", "im", "il", "ir", "dis", "non"].iter().any(|p| lower.strip_prefix(p) == Some(w.as_str()));
-                (edits <= max_edits && !negation_dropped).then(|| (if word.starts_with(char::is_uppercase) { capitalised(w) } else { w.clone() }, edits))
+                (edits <= max_edits && !drops_a_negation(&lower, w)).then(|| (if word.starts_with(char::is_uppercase) { capitalised(w) } else { w.clone() }, edits))
             })
             .collect()
     }
@@ -472,13 +469,16 @@ fn plausible_fix(word: &str, fix: &str) -> Option<usize> {
     let close = edits <= max_edits || !short && other_ending(&w, &f);
     let lower = |s: &str| s.chars().all(|c| !c.is_uppercase());
     let names_it = lower(word) && !lower(fix) && w != f;
-    // "unmeaningful" is not "meaningful": a fix never drops a negation.
-    let negation_dropped = ["un", "in", "im", "il", "ir", "dis", "non", "non-"].iter().any(|p| w.strip_prefix(p) == Some(&f));
-    if negation_dropped {
+    if drops_a_negation(&w, &f) {
         return None;
     }
     // An ending rewritten counts as one edit past the limit, however many letters it takes.
     (close && !names_it).then_some(edits.min(max_edits + 1))
+}
+
+/// "unmeaningful" is not "meaningful": a fix never drops a negation (both lower case).
+fn drops_a_negation(word: &str, fix: &str) -> bool {
+    ["un", "in", "im", "il", "ir", "dis", "non", "non-"].iter().any(|p| word.strip_prefix(p) == Some(fix))
 }
 
 /// The same word but for its last few letters (an ending mistyped or mis-inflected).
