@@ -494,8 +494,8 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
         offered(judged(align(unit, &articled).into_iter().map(|e| (margin_of(&e), e)).collect()))
     };
     if let Some(speller) = policy.speller {
-        // A compound written apart: its own edit (the aligner does not see spaces), where no
-        // other edit or protected text is.
+        // The rules' own edits, where no other edit or protected text is: a compound written
+        // apart (the aligner does not see spaces), a noun against its quantifier.
         let join = |range: Range<usize>, a: &str, b: &str| -> Option<String> {
             if speller.hyphenates(a, b) {
                 return Some(format!("{a}-{b}"));
@@ -505,36 +505,19 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             let closed = speller.closed_compound(a, b)?;
             speller.bigram_gain(unit, range, &closed).is_some_and(|gain| gain >= JOIN_GAIN).then_some(closed)
         };
-        for (range, fix) in written_apart(unit, &join) {
+        let compounds = written_apart(unit, &join).into_iter().map(|(range, fix)| {
+            let hyphen = fix.contains('-');
+            let message = if hyphen { format!("Hyphen: write “{fix}” as one word.") } else { format!("Compound: write “{fix}” as one word.") };
+            (range, fix, if hyphen { Category::Punctuation } else { Category::Spelling }, message)
+        });
+        // "several reason": the model seldom fixes these.
+        let numbers = disagreeing(unit, speller).into_iter().map(|Disagreement { range, fix, because }| {
+            let message = format!("Agreement: with “{because}”, write “{fix}”.");
+            (range, fix, Category::Agreement, message)
+        });
+        for (range, replacement, category, message) in compounds.chain(numbers) {
             if !edits.iter().any(|e| touches(&e.range, &range)) && !protected.iter().any(|p| touches(p, &range)) {
-                let hyphen = fix.contains('-');
-                let message = if hyphen { format!("Hyphen: write “{fix}” as one word.") } else { format!("Compound: write “{fix}” as one word.") };
-                let edit = SentenceEdit {
-                    range,
-                    replacement: fix,
-                    category: if hyphen { Category::Punctuation } else { Category::Spelling },
-                    message,
-                    held_back: None,
-                    margin: None,
-                    bigram_gain: None,
-                };
-                edits.push(edit);
-            }
-        }
-        // A noun against its quantifier ("several reason"): the model seldom fixes these.
-        for Disagreement { range, fix, because } in disagreeing(unit, speller) {
-            if !edits.iter().any(|e| touches(&e.range, &range)) && !protected.iter().any(|p| touches(p, &range)) {
-                let message = format!("Agreement: with “{because}”, write “{fix}”.");
-                let edit = SentenceEdit {
-                    range,
-                    replacement: fix,
-                    category: Category::Agreement,
-                    message,
-                    held_back: None,
-                    margin: None,
-                    bigram_gain: None,
-                };
-                edits.push(edit);
+                edits.push(SentenceEdit { range, replacement, category, message, held_back: None, margin: None, bigram_gain: None });
             }
         }
         edits.sort_by_key(|e| e.range.start);
