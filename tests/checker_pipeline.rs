@@ -4,7 +4,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use emend::{Checker, Correction, Corrector, DecodeStats, DecoderKind, Result};
+use emend::{Checker, Correction, Corrector, DecodeStats, DecoderKind, Result, Suggestion};
 
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
@@ -43,21 +43,27 @@ fn js_slice(text: &str, start: usize, end: usize) -> String {
     String::from_utf16(&units[start..end]).expect("offsets fall on character boundaries")
 }
 
+/// Each suggestion's original and replacement, once its UTF-16 offsets are checked to pick
+/// out that original in `text`.
+fn fixes_at_their_offsets(text: &str, suggestions: &[Suggestion]) -> Vec<(String, String)> {
+    for s in suggestions {
+        assert_eq!(js_slice(text, s.start, s.end), s.original, "{s:?}");
+    }
+    suggestions.iter().map(|s| (s.original.clone(), s.replacement.clone())).collect()
+}
+
 #[test]
 fn offsets_are_utf16_with_emoji_cjk_and_rtl() {
     let (mut c, _) = checker();
     let text = "😀👍🏽 東京は大きい. I have a apple 🍎. שלום, She go to school. مرحبا We was here.";
     let r = c.check(text).unwrap();
-    let got: Vec<(String, String)> = r.suggestions.iter().map(|s| (s.original.clone(), s.replacement.clone())).collect();
+    let got = fixes_at_their_offsets(text, &r.suggestions);
     assert_eq!(
         got,
         [("a".into(), "an".into()), ("go".into(), "goes".into()), ("was".into(), "were".into())],
         "{:?}",
         r.suggestions
     );
-    for s in &r.suggestions {
-        assert_eq!(js_slice(text, s.start, s.end), s.original);
-    }
     assert_eq!(r.suggestions[0].category, emend::Category::Determiner);
 }
 
@@ -155,29 +161,22 @@ fn a_second_look_finds_the_error_the_first_fix_uncovered() {
     assert_eq!(one_look.len(), 2, "{one_look:?}");
     let mut c = Checker::new(OneAtATime(true));
     let r = c.check(text).unwrap();
-    let got: Vec<(String, String)> = r.suggestions.iter().map(|s| (s.original.clone(), s.replacement.clone())).collect();
+    let got = fixes_at_their_offsets(text, &r.suggestions);
     // First sentence: "go" then "buyed"; one more look would find "teh" (two looks, not a loop).
     // Second: the second look rewrites what the first wrote ("goes" -> "went"): dropped, not merged.
     assert_eq!(got, [("go".into(), "goes".into()), ("buyed".into(), "bought".into()), ("go".into(), "goes".into())], "{:?}", r.suggestions);
-    for s in &r.suggestions {
-        assert_eq!(js_slice(text, s.start, s.end), s.original);
-    }
     assert_eq!(c.correct_text(text).unwrap(), "😀 She goes and bought teh pear. 東京 She goes to school.");
 }
-
 
 #[test]
 fn a_sentence_in_lower_case_gets_its_capital() {
     let (mut c, _) = checker();
     let text = "😀 I went home. actually it was fine!\nteh cat sat. and then we left.\nsee you\nok. x-ray it.";
     let r = c.check(text).unwrap();
-    let got: Vec<(String, String)> = r.suggestions.iter().map(|s| (s.original.clone(), s.replacement.clone())).collect();
+    let got = fixes_at_their_offsets(text, &r.suggestions);
     // A fix of the first word starts with the capital; a line that goes on from the one before
     // ("and"), one that ends without a stop ("see you") and a word of code ("x-ray") stay.
     assert_eq!(got, [("actually".into(), "Actually".into()), ("teh".into(), "The".into())], "{:?}", r.suggestions);
-    for s in &r.suggestions {
-        assert_eq!(js_slice(text, s.start, s.end), s.original);
-    }
     let wrapped = "I went to the shop\nactually at noon.";
     assert!(c.check(wrapped).unwrap().suggestions.is_empty(), "a line wrapped mid-sentence");
     assert_eq!(c.correct_text("teh end. actually, no.").unwrap(), "The end. Actually, no.");

@@ -94,11 +94,14 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
             // Not where a word reads as one at another place ("such situaction" -> "situation
             // ,": a word left out, not two swaps).
             let similarity = |x: &str, y: &str| strsim::normalized_levenshtein(&x.to_lowercase(), &y.to_lowercase());
-            let shifted = (0..n).any(|k| {
-                let own = similarity(aw[g.src.start + k], bw.get(g.tgt.start + k).copied().unwrap_or(""));
-                (0..g.tgt.len()).any(|j| j != k && similarity(aw[g.src.start + k], bw[g.tgt.start + j]) > own.max(0.5))
-            });
-            if n > 1 && n == g.tgt.len() && sorted_src != sorted_tgt && !shifted {
+            let shifted = || {
+                (0..n).any(|k| {
+                    let word = aw[g.src.start + k];
+                    let own = similarity(word, bw[g.tgt.start + k]);
+                    (0..n).any(|j| j != k && similarity(word, bw[g.tgt.start + j]) > own.max(0.5))
+                })
+            };
+            if n > 1 && n == g.tgt.len() && sorted_src != sorted_tgt && !shifted() {
                 (0..n)
                     .filter(|&k| aw[g.src.start + k] != bw[g.tgt.start + k])
                     .map(|k| {

@@ -10,19 +10,19 @@ use serde::Serialize;
 
 use crate::align::{align, apply, source_range, touches, word_spans, Edit};
 use crate::articles::fix_articles;
-use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
 use crate::capitals::{capitalised, lowercase_starts};
+use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
 use crate::compounds::written_apart;
-use crate::noun_number::{disagreeing, Disagreement};
-use crate::typos::typo_cost;
 use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
+use crate::noun_number::{disagreeing, Disagreement};
 use crate::run_on::{is_run_on, join_run_ons};
 use crate::segment::{chunk, is_prose, protected_spans, sentences};
 use crate::spacing::unglue;
 use crate::spelling::Speller;
+use crate::typos::typo_cost;
 use crate::utf16::byte_to_utf16;
 
 /// A suggested fix; `start`/`end` are UTF-16 code unit offsets into the checked text.
@@ -413,8 +413,8 @@ const JOIN_GAIN: f32 = 2.0;
 /// is usually wrong, that the model was unsure of or whose words clean English finds less
 /// likely than the writer's (`EditGates`), plus the speller's fixes inside the edits left out
 /// (`spelling_kept_from`); then "a"/"an" by sound on what is left (so that an article follows
-/// the word the user will see, not one the checker dropped), and compounds written apart
-/// where no edit is (`compounds`).
+/// the word the user will see, not one the checker dropped), and, where no edit is, compounds
+/// written apart (`compounds`) and nouns against their quantifier (`noun_number`).
 fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<SentenceEdit> {
     let protected = protected_spans(unit);
     let edits = align(unit, &corrected.text);
@@ -529,9 +529,9 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
 const CHEAP_TYPO_COST: f64 = 4.5;
 
 /// A one-word spelling fix a learner's likeliest slips explain ("magnitides" -> "magnitudes"):
-/// the bigram counts' silence on rare words is no evidence against it.
-/// Up to a vowel for a vowel or a letter left out (`typos.rs`); measured against 5 and 6 on the
-/// dev sets (RUNS.md, session 16).
+/// the bigram counts' silence on rare words is no evidence against it. Up to a vowel for a
+/// vowel or a letter left out (`typos.rs`); measured against 5 and 6 on the dev sets (RUNS.md,
+/// session 16).
 fn cheap_typo(e: &Edit, category: Category) -> bool {
     category == Category::Spelling
         && e.removed.len() == 1

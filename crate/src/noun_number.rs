@@ -1,9 +1,9 @@
 //! A noun whose number its quantifier decides: "several reason" -> "several reasons", "a lot
 //! of place" -> "a lot of places", "one of the problem" -> "one of the problems", "every
-//! details" -> "every detail". The model rarely makes these (JFLEG dev: 6 of 114 noun-number
-//! edits per reference); a rule reads them off the word before. Whether the noun counts at all
-//! ("a lot of time", not "times") and whether the word is a noun here ("a lot of new
-//! channels") is the bigram model's call, through `NounForms`.
+//! details" -> "every detail", "this cars" -> "these cars". The model rarely makes these
+//! (JFLEG dev: 6 of 114 noun-number edits per reference); a rule reads them off the word
+//! before. Whether the noun counts at all ("a lot of time", not "times") and whether the word
+//! is a noun here ("a lot of new channels") is the bigram model's call, through `NounForms`.
 
 use std::ops::Range;
 
