@@ -14,7 +14,8 @@ from collections import Counter
 from pathlib import Path
 
 from paths import DATA, MODEL_DIR
-from score import correct, spacy_tokenize
+from retokenize import retokenize
+from score import correct
 
 
 def edits(source: Path, corrected: list[str], tmp: Path) -> list[set[tuple[str, str, str]]]:
@@ -44,7 +45,7 @@ def main() -> None:
     hyp, _ = correct(src, Path(args.model), "emend")
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
-        made = edits(jf / "dev.src", spacy_tokenize(hyp), tmp)
+        made = edits(jf / "dev.src", retokenize(src, hyp, whole_words=True), tmp)
         refs = [edits(jf / "dev.src", (jf / f"dev.ref{k}").read_text().splitlines(), tmp) for k in range(4)]
     wanted, hit = Counter(), Counter()
     for i, ours in enumerate(made):

@@ -10,7 +10,8 @@ the browser runs. One command re-runs every dev benchmark:
   picking one random reference per sentence, mean reported).
 
 The corpora are tokenised; the product sees raw text. So each source is detokenised,
-corrected, and the output re-tokenised with spaCy, as ERRANT tokenises.
+corrected, and the output tokenised as the benchmark tokenised its source (`retokenize.py`:
+unchanged words keep the source's tokens, changed ones get spaCy's, as ERRANT tokenises).
 
 It builds the CLI first; `EMEND_BIN=path` scores a build copied aside instead (to go on
 editing the crate while a score runs).
@@ -30,6 +31,7 @@ from pathlib import Path
 
 from detok import detokenize
 from paths import DATA, MODEL_DIR, REPO
+from retokenize import retokenize
 
 ERRANT_GOLD = DATA / "wi_locness" / "errant3" / "ABCN.dev.gold.errant3_auto.m2"
 CONLL_GOLD = DATA / "conll13" / "revised" / "official-preprocessed.m2"
@@ -65,18 +67,6 @@ def emend_lines(command: str, lines: list[str], model: Path, *args: str) -> list
                          capture_output=True, text=True, check=True).stdout.split("\n")[: len(lines)]
     assert len(out) == len(lines), f"emend {command} must write one line per input line"
     return out
-
-
-_nlp = None
-
-
-def spacy_tokenize(lines: list[str]) -> list[str]:
-    global _nlp
-    if _nlp is None:
-        import spacy
-
-        _nlp = spacy.load("en_core_web_sm", disable=["parser", "ner", "tagger", "lemmatizer", "attribute_ruler"])
-    return [" ".join(t.text for t in doc if not t.is_space) for doc in _nlp.pipe(lines, batch_size=256)]
 
 
 def wi_dev(limit: int | None, tmp: Path) -> tuple[list[str], Path]:
@@ -164,25 +154,25 @@ def main() -> None:
             if args.limit:
                 results["wi_dev_limit"] = args.limit
             hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
-            results["wi_dev"] = errant_f05(src, spacy_tokenize(hyp), gold, tmp)
+            results["wi_dev"] = errant_f05(src, retokenize(src, hyp, whole_words=False), gold, tmp)
             results["wi_dev"]["seconds"] = round(secs, 1)
             print("W&I dev", results["wi_dev"], flush=True)
         if not args.only or "conll" in args.only:
             src = (DATA / "parallel" / "conll13_test.src").read_text().splitlines()
             hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
-            results["conll13"] = errant_f05(src, spacy_tokenize(hyp), CONLL_GOLD, tmp)
+            results["conll13"] = errant_f05(src, retokenize(src, hyp, whole_words=True), CONLL_GOLD, tmp)
             print("CoNLL-2013", results["conll13"], flush=True)
         if not args.only or "fce" in args.only:
             src = (DATA / "parallel" / "fce_dev.src").read_text().splitlines()
             hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
-            results["fce_dev"] = errant_f05(src, spacy_tokenize(hyp), FCE_GOLD, tmp)
+            results["fce_dev"] = errant_f05(src, retokenize(src, hyp, whole_words=False), FCE_GOLD, tmp)
             print("FCE dev", results["fce_dev"], flush=True)
         if not args.only or "jfleg" in args.only:
             jf = DATA / "jfleg" / "dev"
             src = (jf / "dev.src").read_text().splitlines()
             refs = list(zip(*[(jf / f"dev.ref{k}").read_text().splitlines() for k in range(4)]))
             hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
-            results["jfleg_dev_gleu"] = round(gleu(src, spacy_tokenize(hyp), [list(r) for r in refs]), 2)
+            results["jfleg_dev_gleu"] = round(gleu(src, retokenize(src, hyp, whole_words=True), [list(r) for r in refs]), 2)
             print("JFLEG dev GLEU", results["jfleg_dev_gleu"], flush=True)
     if args.out:
         Path(args.out).parent.mkdir(parents=True, exist_ok=True)

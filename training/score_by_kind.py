@@ -16,7 +16,8 @@ from pathlib import Path
 
 from detok import detokenize
 from paths import DATA, MODEL_DIR
-from score import CONLL_GOLD, emend_binary, errant_f05, spacy_tokenize, wi_dev
+from retokenize import retokenize
+from score import CONLL_GOLD, emend_binary, errant_f05, wi_dev
 
 
 def kind(s: dict) -> str:
@@ -41,7 +42,7 @@ def apply(text: str, suggestions: list[dict]) -> str:
     return units.decode("utf-16-le")
 
 
-def by_kind(src_tok: list[str], gold: Path, model: Path, min_count: int) -> dict:
+def by_kind(src_tok: list[str], gold: Path, model: Path, min_count: int, whole_words: bool) -> dict:
     text = "\n".join(detokenize(l) for l in src_tok)
     out = subprocess.run([str(emend_binary()), "check", "--all-kinds", "--model", str(model)], input=text,
                          capture_output=True, text=True, check=True).stdout
@@ -54,7 +55,7 @@ def by_kind(src_tok: list[str], gold: Path, model: Path, min_count: int) -> dict
         for name, group in groups.items():
             hyp = apply(text, group).split("\n")
             assert len(hyp) == len(src_tok)
-            results[name] = {"n": len(group), **errant_f05(src_tok, spacy_tokenize(hyp), gold, Path(tmp))}
+            results[name] = {"n": len(group), **errant_f05(src_tok, retokenize(src_tok, hyp, whole_words), gold, Path(tmp))}
             print(name, results[name], flush=True)
     return results
 
@@ -70,10 +71,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if not args.only or "wi" in args.only:
             src, gold = wi_dev(None, Path(tmp))
-            results["wi_dev"] = by_kind(src, gold, Path(args.model), args.min)
+            results["wi_dev"] = by_kind(src, gold, Path(args.model), args.min, whole_words=False)
     if not args.only or "conll" in args.only:
         src = (DATA / "parallel" / "conll13_test.src").read_text().splitlines()
-        results["conll13"] = by_kind(src, CONLL_GOLD, Path(args.model), args.min)
+        results["conll13"] = by_kind(src, CONLL_GOLD, Path(args.model), args.min, whole_words=True)
     Path(args.out).write_text(json.dumps(results, indent=1) + "\n")
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from detok import detokenize
 from paths import DATA, MODEL_DIR
-from score import CONLL_GOLD, ERRANT_GOLD, FCE_GOLD, emend_lines, errant_f05, gleu, spacy_tokenize
+from retokenize import retokenize
+from score import CONLL_GOLD, ERRANT_GOLD, FCE_GOLD, emend_lines, errant_f05, gleu
 
 
 def spell(lines: list[str], model: Path) -> list[str]:
@@ -29,16 +30,16 @@ def main() -> None:
     results = {}
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
-        for name, src_file, gold in [("wi_dev", "wi_abcn_dev.src", ERRANT_GOLD), ("fce_dev", "fce_dev.src", FCE_GOLD),
-                                     ("conll13", "conll13_test.src", CONLL_GOLD)]:
+        for name, src_file, gold, whole_words in [("wi_dev", "wi_abcn_dev.src", ERRANT_GOLD, False), ("fce_dev", "fce_dev.src", FCE_GOLD, False),
+                                                  ("conll13", "conll13_test.src", CONLL_GOLD, True)]:
             src = (DATA / "parallel" / src_file).read_text().splitlines()
-            r = errant_f05(src, spacy_tokenize(spell(src, model)), gold, tmp)
+            r = errant_f05(src, retokenize(src, spell(src, model), whole_words), gold, tmp)
             results[name] = {"right": r["tp"], "wrong": r["fp"]}
             print(name, results[name], flush=True)
         jf = DATA / "jfleg" / "dev"
         src = (jf / "dev.src").read_text().splitlines()
         refs = [list(r) for r in zip(*[(jf / f"dev.ref{k}").read_text().splitlines() for k in range(4)])]
-        results["jfleg_dev_gleu"] = round(gleu(src, spacy_tokenize(spell(src, model)), refs), 2)
+        results["jfleg_dev_gleu"] = round(gleu(src, retokenize(src, spell(src, model), whole_words=True), refs), 2)
         print("JFLEG dev GLEU", results["jfleg_dev_gleu"], flush=True)
     if args.out:
         Path(args.out).write_text(json.dumps(results, indent=2) + "\n")

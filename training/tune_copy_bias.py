@@ -12,7 +12,8 @@ import tempfile
 from pathlib import Path
 
 from paths import MODEL_DIR
-from score import correct, errant_f05, spacy_tokenize, wi_dev
+from retokenize import retokenize
+from score import correct, errant_f05, wi_dev
 
 
 def main() -> None:
@@ -29,7 +30,7 @@ def main() -> None:
         src, gold = wi_dev(args.limit, tmp)
         for bias in (float(b) for b in args.biases.split(",")):
             hyp, secs = correct(src, model, "emend", bias)
-            r = errant_f05(src, spacy_tokenize(hyp), gold, tmp)
+            r = errant_f05(src, retokenize(src, hyp, whole_words=False), gold, tmp)
             rows.append({"copy_bias": bias, **r, "seconds": round(secs, 1)})
             print(json.dumps(rows[-1]), flush=True)
     best = max(rows, key=lambda r: r["f0.5"])
