@@ -22,6 +22,7 @@ use crate::run_on::{is_run_on, join_run_ons};
 use crate::segment::{chunk, is_prose, protected_spans, sentences};
 use crate::spacing::unglue;
 use crate::spelling::Speller;
+use crate::too::too_for_to;
 use crate::typos::typo_cost;
 use crate::utf16::byte_to_utf16;
 
@@ -515,7 +516,12 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             let message = format!("Agreement: with “{because}”, write “{fix}”.");
             (range, fix, Category::Agreement, message)
         });
-        for (range, replacement, category, message) in compounds.chain(numbers) {
+        // "I was to tired": the model never fixes these.
+        let too = too_for_to(unit, &|range, fix| speller.bigram_gain(unit, range, fix)).into_iter().map(|(range, fix)| {
+            let message = format!("Word choice: “{fix}” (more than enough) before the word it grades, not “to”.");
+            (range, fix, Category::WordChoice, message)
+        });
+        for (range, replacement, category, message) in compounds.chain(numbers).chain(too) {
             if !edits.iter().any(|e| touches(&e.range, &range)) && !protected.iter().any(|p| touches(p, &range)) {
                 edits.push(SentenceEdit { range, replacement, category, message, held_back: None, margin: None, bigram_gain: None });
             }

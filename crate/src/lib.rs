@@ -24,6 +24,7 @@ pub mod run_on;
 pub mod segment;
 pub mod spacing;
 pub mod spelling;
+pub mod too;
 pub mod typos;
 pub mod utf16;
 #[cfg(target_arch = "wasm32")]
