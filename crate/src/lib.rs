@@ -14,6 +14,7 @@ pub mod checker;
 pub mod codec;
 pub mod compounds;
 pub mod config;
+pub mod contractions;
 pub mod corrector;
 pub mod decode;
 pub mod error;

@@ -18,6 +18,7 @@ use spellbook::Dictionary;
 
 use crate::align::word_spans;
 use crate::capitals::capitalised;
+use crate::contractions::with_apostrophe;
 use crate::error::{EmendError, Result};
 use crate::model::read_file;
 use crate::ngrams::{Neighbour, Ngrams, NGRAMS_FILE};
@@ -237,6 +238,9 @@ impl Speller {
     fn suggestion(&self, unit: &str, span: Range<usize>, prev: Option<&str>, next: Option<&str>) -> Option<String> {
         let first_word = prev.is_none();
         let word = &unit[span.clone()];
+        if let Some(fix) = with_apostrophe(word, prev).filter(|_| !self.user_words.contains(&word.to_lowercase())) {
+            return Some(fix);
+        }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters < MIN_LEN || !is_plain_word(word) {
             return None; // numbers, codes, short words
