@@ -238,7 +238,7 @@ impl Speller {
     fn suggestion(&self, unit: &str, span: Range<usize>, prev: Option<&str>, next: Option<&str>) -> Option<String> {
         let first_word = prev.is_none();
         let word = &unit[span.clone()];
-        if let Some(fix) = with_apostrophe(word, prev).filter(|_| !self.user_words.contains(&word.to_lowercase())) {
+        if let Some(fix) = with_apostrophe(word, prev, next).filter(|_| !self.user_words.contains(&word.to_lowercase())) {
             return Some(fix);
         }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
