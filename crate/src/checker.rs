@@ -14,6 +14,7 @@ use crate::capitals::{capitalised, lowercase_starts};
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
 use crate::compounds::written_apart;
 use crate::config::EditGates;
+use crate::contractions::have_for_of;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
@@ -432,7 +433,10 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             .filter(|(_, e)| !protected.iter().any(|p| p.start < e.range.end && e.range.start < p.end))
             .filter(|(_, e)| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure
             .map(|(margin, e)| {
-                let (category, message) = classify(&e.removed, &e.added);
+                let (category, mut message) = classify(&e.removed, &e.added);
+                if let Some(modal) = modal_have(unit, &e) {
+                    message = format!("Grammar: “{modal} have” (“{modal}’ve” spoken), not “{modal} of”.");
+                }
                 let kind = edit_kind(&e, category);
                 // Only where a gate reads it or the measurement reports it: not on every edit.
                 let wanted = policy.offer_unreliable || policy.gates.min_bigram_gain.contains_key(&kind);
@@ -588,7 +592,8 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
     let deletion = e.added.is_empty() && !doubles(unit, &e.removed);
     let swap = !e.removed.is_empty() && !e.added.is_empty();
     let kind = match category {
-        Category::WordChoice => "word swap",
+        // A swap of words is usually wrong, but not "could of" -> "could have" (the speller's).
+        Category::WordChoice if modal_have(unit, e).is_none() => "word swap",
         Category::MissingWord => "word insertion",
         Category::Punctuation if swap && !is_run_on(&e.removed, &e.added) => "punctuation swap",
         Category::Punctuation if ends_sentence_before_lowercase(unit, e) => "full stop mid-sentence",
@@ -607,6 +612,14 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
         _ => return None,
     };
     Some(kind)
+}
+
+/// The modal, where the edit writes "have" for the "of" of "could of done" (`have_for_of`).
+fn modal_have<'a>(unit: &'a str, e: &Edit) -> Option<&'a str> {
+    let before = word_spans(&unit[..e.range.start]).pop().map(|r| &unit[r]);
+    let rest = &unit[e.range.end..];
+    let after = word_spans(rest).first().map(|r| &rest[r.clone()]);
+    (e.removed == ["of"] && e.added == ["have"] && have_for_of("of", before, after).is_some()).then_some(before?)
 }
 
 /// The one word of `words`, lower-cased; `None` unless there is exactly one.
@@ -938,6 +951,16 @@ mod tests {
         let edits = sentence_edits("He go to a so called school.", "He goes to a so called school.", Some(&speller), false);
         assert_eq!(edits.iter().map(|e| e.replacement.as_str()).collect::<Vec<_>>(), ["goes", "so-called"]);
         assert!(sentence_edits("We make up stories.", "We make up stories.", None, false).is_empty(), "no list without a speller");
+    }
+
+    #[test]
+    fn could_of_is_offered_as_could_have_but_other_swaps_of_of_are_held() {
+        let offered = |src: &str, fixed: &str| -> Vec<String> { kept(src, fixed) };
+        assert_eq!(offered("I could of done it.", "I could have done it."), ["have"]);
+        assert!(offered("The best of the three.", "The best have the three.").is_empty());
+        let marked = sentence_edits("They must of known.", "They must have known.", None, false);
+        assert!(marked[0].message.contains("“must have”"), "{}", marked[0].message);
+        assert!(marked[0].held_back.is_none());
     }
 
     #[test]

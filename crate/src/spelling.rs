@@ -18,7 +18,7 @@ use spellbook::Dictionary;
 
 use crate::align::word_spans;
 use crate::capitals::capitalised;
-use crate::contractions::with_apostrophe;
+use crate::contractions::{have_for_of, with_apostrophe};
 use crate::error::{EmendError, Result};
 use crate::model::read_file;
 use crate::ngrams::{Neighbour, Ngrams, NGRAMS_FILE};
@@ -240,6 +240,9 @@ impl Speller {
         let word = &unit[span.clone()];
         if let Some(fix) = with_apostrophe(word, prev, next).filter(|_| !self.user_words.contains(&word.to_lowercase())) {
             return Some(fix);
+        }
+        if let Some(have) = have_for_of(word, prev, next) {
+            return Some(have.to_string());
         }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters < MIN_LEN || !is_plain_word(word) {
