@@ -14,13 +14,13 @@ use crate::capitals::{capitalised, lowercase_starts};
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
 use crate::compounds::written_apart;
 use crate::config::EditGates;
-use crate::contractions::have_for_of;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
 use crate::noun_number::{disagreeing, Disagreement};
 use crate::run_on::{is_run_on, join_run_ons};
 use crate::segment::{chunk, is_prose, protected_spans, sentences};
+use crate::sound_alikes::sound_alike_fix;
 use crate::spacing::unglue;
 use crate::spelling::Speller;
 use crate::too::too_for_to;
@@ -434,8 +434,11 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             .filter(|(_, e)| !e.replacement.contains(['\n', '\r'])) // a fix never changes the line structure
             .map(|(margin, e)| {
                 let (category, mut message) = classify(&e.removed, &e.added);
-                if let Some(modal) = modal_have(unit, &e) {
-                    message = format!("Grammar: “{modal} have” (“{modal}’ve” spoken), not “{modal} of”.");
+                // A sound-alike's own conditions are its gate ("Whose going": the bigram counts
+                // know "whose" better at a sentence's start).
+                let sound_alike = sound_alike(unit, &e);
+                if let Some((written, meant)) = sound_alike {
+                    message = format!("Sound-alike: “{meant}” is meant here, not “{written}”.");
                 }
                 let kind = edit_kind(&e, category);
                 // Only where a gate reads it or the measurement reports it: not on every edit.
@@ -446,7 +449,8 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
                 };
                 let held_back = held_back(unit, &e, category, policy.speller)
                     .or_else(|| below(&policy.gates.min_margin, margin).then_some("model unsure"))
-                    .or_else(|| (below(&policy.gates.min_bigram_gain, bigram_gain) && !cheap_typo(&e, category)).then_some("unlikely words"));
+                    .or_else(|| (below(&policy.gates.min_bigram_gain, bigram_gain) && !cheap_typo(&e, category)).then_some("unlikely words"))
+                    .filter(|_| sound_alike.is_none());
                 SentenceEdit { range: e.range, replacement: e.replacement, category, message, held_back, margin, bigram_gain }
             })
             .collect()
@@ -592,8 +596,7 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
     let deletion = e.added.is_empty() && !doubles(unit, &e.removed);
     let swap = !e.removed.is_empty() && !e.added.is_empty();
     let kind = match category {
-        // A swap of words is usually wrong, but not "could of" -> "could have" (the speller's).
-        Category::WordChoice if modal_have(unit, e).is_none() => "word swap",
+        Category::WordChoice => "word swap",
         Category::MissingWord => "word insertion",
         Category::Punctuation if swap && !is_run_on(&e.removed, &e.added) => "punctuation swap",
         Category::Punctuation if ends_sentence_before_lowercase(unit, e) => "full stop mid-sentence",
@@ -614,12 +617,14 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
     Some(kind)
 }
 
-/// The modal, where the edit writes "have" for the "of" of "could of done" (`have_for_of`).
-fn modal_have<'a>(unit: &'a str, e: &Edit) -> Option<&'a str> {
+/// The writer's word and the one meant, where the edit is a sound-alike fix of the speller's
+/// (`sound_alikes`): "of" -> "have" after "could".
+fn sound_alike<'a>(unit: &str, e: &'a Edit) -> Option<(&'a str, &'a str)> {
+    let ([removed], [added]) = (e.removed.as_slice(), e.added.as_slice()) else { return None };
     let before = word_spans(&unit[..e.range.start]).pop().map(|r| &unit[r]);
     let rest = &unit[e.range.end..];
     let after = word_spans(rest).first().map(|r| &rest[r.clone()]);
-    (e.removed == ["of"] && e.added == ["have"] && have_for_of("of", before, after).is_some()).then_some(before?)
+    (sound_alike_fix(removed, before, after).as_deref() == Some(added.as_str())).then_some((removed.as_str(), added.as_str()))
 }
 
 /// The one word of `words`, lower-cased; `None` unless there is exactly one.
@@ -959,7 +964,7 @@ mod tests {
         assert_eq!(offered("I could of done it.", "I could have done it."), ["have"]);
         assert!(offered("The best of the three.", "The best have the three.").is_empty());
         let marked = sentence_edits("They must of known.", "They must have known.", None, false);
-        assert!(marked[0].message.contains("“must have”"), "{}", marked[0].message);
+        assert!(marked[0].message.contains("“have” is meant"), "{}", marked[0].message);
         assert!(marked[0].held_back.is_none());
     }
 

@@ -4,8 +4,7 @@
 //! plural ending (grammar, left to the model, which leaves it). So a table: the apostrophe
 //! goes back where the word is no English word by itself, and, for words of their own, where
 //! the words around allow only the contraction: "cant" and "wont" after a subject, "its"
-//! before "not" or "a", "lets" opening a sentence before a verb. And "could of done", the
-//! "could've" of speech written as heard.
+//! before "not" or "a", "lets" opening a sentence before a verb.
 
 use crate::capitals::capitalised;
 
@@ -79,24 +78,6 @@ pub fn with_apostrophe(word: &str, prev: Option<&str>, next: Option<&str>) -> Op
     Some(if word.starts_with(char::is_uppercase) { capitalised(fix) } else { fix.to_string() })
 }
 
-/// Modals whose "'ve" is heard and written as "of" ("could of done" for "could've done").
-const MODALS: &[&str] = &["could", "should", "would", "must", "might", "may"];
-
-/// Words after "could of" that make "of" a preposition ("the best he could of the three").
-const OF_GOES_ON: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our", "their", "them", "it", "us",
-    "him", "me", "all", "each", "any", "some", "course",
-];
-
-/// "have" for the "of" of "could of done", "should of known": a modal's "'ve" written as
-/// heard; `prev` and `next` are the words around it. The speller's, so that the model reads
-/// "could have been" (read as written, it wrote "could of be"); the checker offers the swap.
-pub fn have_for_of(word: &str, prev: Option<&str>, next: Option<&str>) -> Option<&'static str> {
-    let is = |w: Option<&str>, list: &[&str]| w.is_some_and(|w| list.contains(&w.to_lowercase().as_str()));
-    let verb_next = next.is_some_and(|w| w.chars().all(char::is_alphabetic)) && !is(next, OF_GOES_ON);
-    (word == "of" && is(prev, MODALS) && verb_next).then_some("have")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -112,15 +93,6 @@ mod tests {
         assert_eq!(with_apostrophe("wont", Some("it"), None).as_deref(), Some("won't"));
         assert_eq!(with_apostrophe("its", Some("but"), Some("not")).as_deref(), Some("it's"));
         assert_eq!(with_apostrophe("Lets", None, Some("go")).as_deref(), Some("Let's"));
-    }
-
-    #[test]
-    fn a_modal_takes_have_not_of() {
-        assert_eq!(have_for_of("of", Some("could"), Some("done")), Some("have"));
-        assert_eq!(have_for_of("of", Some("Should"), Some("known")), Some("have"));
-        assert_eq!(have_for_of("of", Some("could"), Some("the")), None, "the best he could of the three");
-        assert_eq!(have_for_of("of", Some("some"), Some("them")), None);
-        assert_eq!(have_for_of("of", Some("would"), None), None);
     }
 
     #[test]

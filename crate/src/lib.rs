@@ -23,6 +23,7 @@ pub mod ngrams;
 pub mod noun_number;
 pub mod run_on;
 pub mod segment;
+pub mod sound_alikes;
 pub mod spacing;
 pub mod spelling;
 pub mod too;

@@ -18,12 +18,13 @@ use spellbook::Dictionary;
 
 use crate::align::word_spans;
 use crate::capitals::capitalised;
-use crate::contractions::{have_for_of, with_apostrophe};
+use crate::contractions::with_apostrophe;
 use crate::error::{EmendError, Result};
 use crate::model::read_file;
 use crate::ngrams::{Neighbour, Ngrams, NGRAMS_FILE};
 use crate::noun_number::NounForms;
 use crate::segment::protected_spans;
+use crate::sound_alikes::sound_alike_fix;
 use crate::typos::typo_cost;
 
 /// The dictionary's file names in a model folder.
@@ -241,8 +242,8 @@ impl Speller {
         if let Some(fix) = with_apostrophe(word, prev, next).filter(|_| !self.user_words.contains(&word.to_lowercase())) {
             return Some(fix);
         }
-        if let Some(have) = have_for_of(word, prev, next) {
-            return Some(have.to_string());
+        if let Some(fix) = sound_alike_fix(word, prev, next) {
+            return Some(fix);
         }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters < MIN_LEN || !is_plain_word(word) {

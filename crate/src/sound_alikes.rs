@@ -1,0 +1,124 @@
+//! Words written for others that sound the same, where the words around allow only one
+//! ("could of done" -> "could have done", "their are" -> "there are", "there own" -> "their
+//! own", "whose going" -> "who's going", "a big affect on" -> "a big effect on"): classic
+//! slips a rule catches and the model leaves. The speller makes these fixes, so that the model
+//! reads the sentence as meant (read as written, "could of been" came out "could of be"); the
+//! checker offers them, though it holds back most swaps of one word for another.
+
+/// Modals whose "'ve" is heard and written as "of".
+const MODALS: &[&str] = &["could", "should", "would", "must", "might", "may"];
+
+/// Words after "could of" that make "of" a preposition ("the best he could of the three").
+const OF_GOES_ON: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "my", "your", "his", "her", "its", "our",
+    "their", "them", "it", "us", "him", "me", "all", "each", "any", "some", "course",
+];
+
+/// Forms of "be" after which "their" can only be "there" ("their are many").
+const BE: &[&str] = &["is", "are", "was", "were", "'s", "’s"];
+
+/// Words after which "whose" can only be "who's" ("whose going to come?").
+const WHO_IS_BEFORE: &[&str] = &["going", "gonna", "been", "coming", "not"];
+
+/// Words before "affect" that make it a noun, "effect" ("a big affect on", "side affects").
+const EFFECT_AFTER: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "no",
+    "any",
+    "big",
+    "great",
+    "huge",
+    "major",
+    "significant",
+    "positive",
+    "negative",
+    "adverse",
+    "side",
+    "bad",
+    "good",
+    "strong",
+    "little",
+];
+
+/// The word meant by `word` between `prev` and `next`, where it sounds like another that
+/// the words around require, with the writer's capital.
+pub fn sound_alike_fix(word: &str, prev: Option<&str>, next: Option<&str>) -> Option<String> {
+    let is = |w: Option<&str>, list: &[&str]| {
+        w.is_some_and(|w| list.contains(&w.to_lowercase().as_str()))
+    };
+    let verb_next =
+        next.is_some_and(|w| w.chars().all(char::is_alphabetic)) && !is(next, OF_GOES_ON);
+    let on_or_of = is(next, &["on", "of"]) || next.is_none();
+    let fix = match word.to_lowercase().as_str() {
+        "of" if is(prev, MODALS) && verb_next => "have",
+        "their" | "thier" if is(next, BE) => "there",
+        "there" if is(next, &["own"]) => "their",
+        "whose" if is(next, WHO_IS_BEFORE) => "who's",
+        "affect" if is(prev, EFFECT_AFTER) && on_or_of => "effect",
+        "affects"
+            if is(prev, &["side"])
+                || is(prev, EFFECT_AFTER) && on_or_of && !is(prev, &["a", "an"]) =>
+        {
+            "effects"
+        }
+        _ => return None,
+    };
+    Some(if word.starts_with(char::is_uppercase) {
+        crate::capitals::capitalised(fix)
+    } else {
+        fix.to_string()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fix(prev: Option<&str>, word: &str, next: Option<&str>) -> Option<String> {
+        sound_alike_fix(word, prev, next)
+    }
+
+    #[test]
+    fn the_word_the_neighbours_require() {
+        assert_eq!(
+            fix(Some("could"), "of", Some("done")).as_deref(),
+            Some("have")
+        );
+        assert_eq!(
+            fix(Some("Should"), "of", Some("known")).as_deref(),
+            Some("have")
+        );
+        assert_eq!(fix(None, "Their", Some("are")).as_deref(), Some("There"));
+        assert_eq!(
+            fix(Some("on"), "there", Some("own")).as_deref(),
+            Some("their")
+        );
+        assert_eq!(fix(None, "Whose", Some("going")).as_deref(), Some("Who's"));
+        assert_eq!(
+            fix(Some("big"), "affect", Some("on")).as_deref(),
+            Some("effect")
+        );
+        assert_eq!(
+            fix(Some("side"), "affects", Some("like")).as_deref(),
+            Some("effects")
+        );
+    }
+
+    #[test]
+    fn other_readings_stay() {
+        assert_eq!(
+            fix(Some("could"), "of", Some("the")),
+            None,
+            "the best he could of the three"
+        );
+        assert_eq!(fix(Some("some"), "of", Some("them")), None);
+        assert_eq!(fix(Some("would"), "of", None), None);
+        assert_eq!(fix(None, "their", Some("house")), None);
+        assert_eq!(fix(Some("is"), "there", Some("now")), None);
+        assert_eq!(fix(None, "whose", Some("car")), None);
+        assert_eq!(fix(Some("will"), "affect", Some("the")), None, "a verb");
+        assert_eq!(fix(Some("it"), "affects", Some("us")), None);
+    }
+}
