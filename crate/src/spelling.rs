@@ -88,6 +88,9 @@ pub struct Speller {
     /// Irregular verbs: lemma -> (past, participle); nouns: lemma -> plural.
     verbs: HashMap<String, (String, String)>,
     nouns: HashMap<String, String>,
+    /// An irregular verb's past -> its participle, where they differ ("went" -> "gone"): for
+    /// the past after "have" ("has went").
+    participles: HashMap<String, String>,
     /// Lower-cased word pairs written with a hyphen ("so called" -> "so-called").
     compounds: HashSet<(String, String)>,
     /// The user's own words (lower-cased): known, never replaced.
@@ -120,6 +123,17 @@ impl Speller {
                 _ => return Err(bad_line(IRREGULAR_FILE, n, "`v LEMMA PAST PARTICIPLE` or `n LEMMA PLURAL`")),
             }
         }
+        // Not a past that is a lemma too ("lay"), nor one with two participles ("have got").
+        let mut participles: HashMap<String, String> = HashMap::new();
+        let mut ambiguous = HashSet::new();
+        for (past, part) in verbs.values() {
+            if past != part && !verbs.contains_key(past) && past != "got" {
+                if participles.insert(past.clone(), part.clone()).is_some_and(|other| other != *part) {
+                    ambiguous.insert(past.clone());
+                }
+            }
+        }
+        participles.retain(|past, _| !ambiguous.contains(past));
         let mut compounds = HashSet::new();
         for (n, line) in text(COMPOUNDS_FILE, files.compounds)?.lines().enumerate() {
             match line.split_whitespace().collect::<Vec<_>>()[..] {
@@ -139,7 +153,7 @@ impl Speller {
                 common.entry(w.chars().next().unwrap_or(' ')).or_default().push(w.to_owned());
             }
         }
-        Ok(Speller { dict, ngrams, verbs, nouns, compounds, common, user_words: HashSet::new(), suggested: RefCell::default() })
+        Ok(Speller { dict, ngrams, verbs, nouns, participles, compounds, common, user_words: HashSet::new(), suggested: RefCell::default() })
     }
 
     /// The speller of a model folder; `None` if the folder has none of its files (spelling off).
@@ -244,6 +258,11 @@ impl Speller {
         }
         if let Some(fix) = sound_alike_fix(word, prev, next) {
             return Some(fix);
+        }
+        // "has went" -> "has gone": a known word, so only here.
+        let after_have = prev.is_some_and(|p| ["have", "has", "had", "having"].contains(&p.to_lowercase().as_str()) || p.ends_with("'ve") || p.ends_with("’ve"));
+        if let Some(part) = self.participles.get(word).filter(|_| after_have) {
+            return Some(part.clone());
         }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
         if letters < MIN_LEN || !is_plain_word(word) {
@@ -564,6 +583,15 @@ mod tests {
     fn a_common_word_a_few_edits_away_beats_a_rare_one_closer() {
         // "carrel" and "carer" are one edit from "carree", "career" two.
         assert_eq!(speller().fix("She made a good carree in banking."), "She made a good career in banking.");
+    }
+
+    #[test]
+    fn the_past_after_have_is_its_participle() {
+        let s = speller();
+        assert_eq!(s.fix("He has went home and I've ate."), "He has gone home and I've eaten.");
+        assert_eq!(s.fix("They have saw it and went home."), "They have seen it and went home.");
+        assert_eq!(s.fix("They have lay there."), "They have lay there.", "\"lay\" is a verb too");
+        assert_eq!(s.fix("I have got a cat."), "I have got a cat.");
     }
 
     #[test]
