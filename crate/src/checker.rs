@@ -12,6 +12,7 @@ use crate::align::{align, apply, source_range, touches, word_spans, Edit};
 use crate::articles::fix_articles;
 use crate::capitals::{capitalised, lowercase_starts};
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
+use crate::comparatives::doubled_comparisons;
 use crate::compounds::written_apart;
 use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
@@ -529,7 +530,13 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             let message = format!("Word choice: “{fix}” (more than enough) before the word it grades, not “to”.");
             (range, fix, Category::WordChoice, message)
         });
-        for (range, replacement, category, message) in compounds.chain(numbers).chain(too) {
+        // "more better", "the most easiest": the model leaves these.
+        let doubled = doubled_comparisons(unit, &|w| speller.compares(w)).into_iter().map(|(range, fix)| {
+            let doubling = unit[range.clone()].split(' ').next().unwrap_or("").to_lowercase();
+            let message = format!("Grammar: “{fix}” compares already; drop “{doubling}”.");
+            (range, fix, Category::Grammar, message)
+        });
+        for (range, replacement, category, message) in compounds.chain(numbers).chain(too).chain(doubled) {
             if !edits.iter().any(|e| touches(&e.range, &range)) && !protected.iter().any(|p| touches(p, &range)) {
                 edits.push(SentenceEdit { range, replacement, category, message, held_back: None, margin: None, bigram_gain: None });
             }

@@ -12,6 +12,7 @@ pub mod capitals;
 pub mod category;
 pub mod checker;
 pub mod codec;
+pub mod comparatives;
 pub mod compounds;
 pub mod config;
 pub mod contractions;

@@ -183,6 +183,31 @@ impl Speller {
         changed
     }
 
+    /// Whether `word`, ending in "-er" or "-est", is an adjective's comparative or superlative:
+    /// its stem is a word ("old"; "big" for "bigger", "easy" for "easier", "nice" for "nicer")
+    /// and clean English uses it so: "than" after a comparative (not "water", "number"), "the"
+    /// before a superlative and never "a" ("the biggest"; not "interest", "forest").
+    pub fn compares(&self, word: &str) -> bool {
+        let w = word.to_lowercase();
+        let Some((base, superlative)) = w.strip_suffix("est").map(|b| (b, true)).or_else(|| w.strip_suffix("er").map(|b| (b, false))) else {
+            return false;
+        };
+        let undoubled = base.len() > 2 && base.as_bytes()[base.len() - 1] == base.as_bytes()[base.len() - 2];
+        let stems = [
+            Some(base.to_string()),
+            Some(format!("{base}e")),
+            base.strip_suffix('i').map(|b| format!("{b}y")),
+            undoubled.then(|| base[..base.len() - 1].to_string()),
+        ];
+        let stem_known = stems.into_iter().flatten().any(|s| s.len() >= 2 && self.dict.check(&s));
+        let used_so = if superlative {
+            self.ngrams.pair_count("the", &w) >= 10 && self.ngrams.pair_count("a", &w) + self.ngrams.pair_count("an", &w) == 0
+        } else {
+            self.ngrams.pair_count(&w, "than") >= 10
+        };
+        stem_known && used_so
+    }
+
     /// Whether clean English writes `first second` as one hyphenated word ("so-called").
     pub fn hyphenates(&self, first: &str, second: &str) -> bool {
         self.compounds.contains(&(first.to_lowercase(), second.to_lowercase()))
@@ -583,6 +608,17 @@ mod tests {
     fn a_common_word_a_few_edits_away_beats_a_rare_one_closer() {
         // "carrel" and "carer" are one edit from "carree", "career" two.
         assert_eq!(speller().fix("She made a good carree in banking."), "She made a good career in banking.");
+    }
+
+    #[test]
+    fn comparatives_and_superlatives_are_told_from_nouns() {
+        let s = speller();
+        for word in ["older", "bigger", "easier", "biggest", "easiest", "oldest"] {
+            assert!(s.compares(word), "{word}");
+        }
+        for word in ["water", "number", "paper", "interest", "forest", "computer", "after"] {
+            assert!(!s.compares(word), "{word}");
+        }
     }
 
     #[test]
