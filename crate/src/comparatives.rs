@@ -55,11 +55,7 @@ mod tests {
     }
 
     fn fixed(text: &str) -> String {
-        let mut out = text.to_string();
-        for (range, fix) in doubled_comparisons(text, &compares).into_iter().rev() {
-            out.replace_range(range, &fix);
-        }
-        out
+        crate::align::apply(text, &doubled_comparisons(text, &compares))
     }
 
     #[test]

@@ -58,11 +58,7 @@ mod tests {
     }
 
     fn fixed(text: &str) -> String {
-        let mut out = text.to_string();
-        for (range, fix) in written_apart(text, &known).into_iter().rev() {
-            out.replace_range(range, &fix);
-        }
-        out
+        crate::align::apply(text, &written_apart(text, &known))
     }
 
     #[test]

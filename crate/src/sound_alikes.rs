@@ -76,49 +76,32 @@ pub fn sound_alike_fix(word: &str, prev: Option<&str>, next: Option<&str>) -> Op
 mod tests {
     use super::*;
 
-    fn fix(prev: Option<&str>, word: &str, next: Option<&str>) -> Option<String> {
-        sound_alike_fix(word, prev, next)
-    }
-
     #[test]
     fn the_word_the_neighbours_require() {
-        assert_eq!(
-            fix(Some("could"), "of", Some("done")).as_deref(),
-            Some("have")
-        );
-        assert_eq!(
-            fix(Some("Should"), "of", Some("known")).as_deref(),
-            Some("have")
-        );
-        assert_eq!(fix(None, "Their", Some("are")).as_deref(), Some("There"));
-        assert_eq!(
-            fix(Some("on"), "there", Some("own")).as_deref(),
-            Some("their")
-        );
-        assert_eq!(fix(None, "Whose", Some("going")).as_deref(), Some("Who's"));
-        assert_eq!(
-            fix(Some("big"), "affect", Some("on")).as_deref(),
-            Some("effect")
-        );
-        assert_eq!(
-            fix(Some("side"), "affects", Some("like")).as_deref(),
-            Some("effects")
-        );
-    }
-
-    #[test]
-    fn other_readings_stay() {
-        assert_eq!(
-            fix(Some("could"), "of", Some("the")),
-            None,
-            "the best he could of the three"
-        );
-        assert_eq!(fix(Some("some"), "of", Some("them")), None);
-        assert_eq!(fix(Some("would"), "of", None), None);
-        assert_eq!(fix(None, "their", Some("house")), None);
-        assert_eq!(fix(Some("is"), "there", Some("now")), None);
-        assert_eq!(fix(None, "whose", Some("car")), None);
-        assert_eq!(fix(Some("will"), "affect", Some("the")), None, "a verb");
-        assert_eq!(fix(Some("it"), "affects", Some("us")), None);
+        let cases = [
+            (Some("could"), "of", Some("done"), Some("have")),
+            (Some("Should"), "of", Some("known"), Some("have")),
+            (None, "Their", Some("are"), Some("There")),
+            (Some("on"), "there", Some("own"), Some("their")),
+            (None, "Whose", Some("going"), Some("Who's")),
+            (Some("big"), "affect", Some("on"), Some("effect")),
+            (Some("side"), "affects", Some("like"), Some("effects")),
+            // Other readings stay.
+            (Some("could"), "of", Some("the"), None), // the best he could of the three
+            (Some("some"), "of", Some("them"), None),
+            (Some("would"), "of", None, None),
+            (None, "their", Some("house"), None),
+            (Some("is"), "there", Some("now"), None),
+            (None, "whose", Some("car"), None),
+            (Some("will"), "affect", Some("the"), None), // a verb
+            (Some("it"), "affects", Some("us"), None),
+        ];
+        for (prev, word, next, want) in cases {
+            assert_eq!(
+                sound_alike_fix(word, prev, next).as_deref(),
+                want,
+                "{prev:?} {word} {next:?}"
+            );
+        }
     }
 }

@@ -76,11 +76,7 @@ mod tests {
     }
 
     fn fixed(text: &str) -> String {
-        let mut out = text.to_string();
-        for (range, fix) in too_for_to(text, &gain(text)).into_iter().rev() {
-            out.replace_range(range, &fix);
-        }
-        out
+        crate::align::apply(text, &too_for_to(text, &gain(text)))
     }
 
     #[test]
