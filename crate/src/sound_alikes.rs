@@ -1,6 +1,7 @@
 //! Words written for others that sound the same, where the words around allow only one
 //! ("could of done" -> "could have done", "their are" -> "there are", "there own" -> "their
-//! own", "whose going" -> "who's going", "a big affect on" -> "a big effect on"): classic
+//! own", "whose going" -> "who's going", "a big affect on" -> "a big effect on", "your not",
+//! "am suppose to", "to breath", "and than"): classic
 //! slips a rule catches and the model leaves. The speller makes these fixes, so that the model
 //! reads the sentence as meant (read as written, "could of been" came out "could of be"); the
 //! checker offers them, though it holds back most swaps of one word for another.
@@ -42,11 +43,38 @@ const EFFECT_AFTER: &[&str] = &[
     "little",
 ];
 
+/// Words after which "your" can only be "you're" ("your not", "your a genius"). Not "very"
+/// ("your very own"), nor a verb's "-ing" ("your going away party", "your doing").
+const YOU_ARE_BEFORE: &[&str] = &[
+    "not", "gonna", "a", "an", "the", "so", "too", "really", "always", "never", "just", "also",
+];
+
+/// Forms of "be" before "suppose to" / "use to", which are "supposed to" / "used to" (and
+/// "I'm", "we're"; not "'s", which may be a possessive: "the tool's use to doctors").
+const BE_ANY: &[&str] = &["am", "is", "are", "was", "were", "be", "been", "being"];
+
+/// Words before "breath" that make it the verb, "breathe" ("to breath", "can't breath").
+const BREATHE_AFTER: &[&str] = &[
+    "to", "can", "could", "cannot", "can't", "couldn't", "will", "would", "should", "must", "not",
+    "don't", "didn't",
+];
+
+/// Words after which "than" can only be "then" ("and than we left", "since than").
+const THEN_AFTER: &[&str] = &["and", "since", "until", "till", "back"];
+
 /// The word meant by `word` between `prev` and `next`, where it sounds like another that
 /// the words around require, with the writer's capital.
 pub fn sound_alike_fix(word: &str, prev: Option<&str>, next: Option<&str>) -> Option<String> {
     let is = |w: Option<&str>, list: &[&str]| {
         w.is_some_and(|w| list.contains(&w.to_lowercase().as_str()))
+    };
+    let be = |w: Option<&str>| {
+        is(w, BE_ANY)
+            || w.is_some_and(|w| {
+                ["'m", "'re", "’m", "’re"]
+                    .iter()
+                    .any(|c| w.ends_with(c))
+            })
     };
     let verb_next =
         next.is_some_and(|w| w.chars().all(char::is_alphabetic)) && !is(next, OF_GOES_ON);
@@ -56,6 +84,11 @@ pub fn sound_alike_fix(word: &str, prev: Option<&str>, next: Option<&str>) -> Op
         "their" | "thier" if is(next, BE) => "there",
         "there" if is(next, &["own"]) => "their",
         "whose" if is(next, WHO_IS_BEFORE) => "who's",
+        "your" if is(next, YOU_ARE_BEFORE) => "you're",
+        "suppose" if be(prev) && is(next, &["to"]) => "supposed",
+        "use" if be(prev) && is(next, &["to"]) => "used",
+        "breath" if is(prev, BREATHE_AFTER) => "breathe",
+        "than" if is(prev, THEN_AFTER) => "then",
         "affect" if is(prev, EFFECT_AFTER) && on_or_of => "effect",
         "affects"
             if is(prev, &["side"])
@@ -86,7 +119,18 @@ mod tests {
             (None, "Whose", Some("going"), Some("Who's")),
             (Some("big"), "affect", Some("on"), Some("effect")),
             (Some("side"), "affects", Some("like"), Some("effects")),
+            (None, "Your", Some("not"), Some("You're")),
+            (Some("am"), "suppose", Some("to"), Some("supposed")),
+            (Some("was"), "use", Some("to"), Some("used")),
+            (Some("I'm"), "suppose", Some("to"), Some("supposed")),
+            (Some("to"), "breath", Some("fresh"), Some("breathe")),
+            (Some("and"), "than", Some("we"), Some("then")),
             // Other readings stay.
+            (Some("on"), "your", Some("very"), None), // your very own
+            (Some("for"), "your", Some("going"), None), // your going away party
+            (Some("I"), "suppose", Some("to"), None),
+            (Some("of"), "breath", None, None),
+            (Some("more"), "than", Some("we"), None),
             (Some("could"), "of", Some("the"), None), // the best he could of the three
             (Some("some"), "of", Some("them"), None),
             (Some("would"), "of", None, None),
