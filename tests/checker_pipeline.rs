@@ -174,9 +174,10 @@ fn a_sentence_in_lower_case_gets_its_capital() {
     let text = "😀 I went home. actually it was fine!\nteh cat sat. and then we left.\nsee you\nok. x-ray it.";
     let r = c.check(text).unwrap();
     let got = fixes_at_their_offsets(text, &r.suggestions);
-    // A fix of the first word starts with the capital; a line that goes on from the one before
-    // ("and"), one that ends without a stop ("see you") and a word of code ("x-ray") stay.
-    assert_eq!(got, [("actually".into(), "Actually".into()), ("teh".into(), "The".into())], "{:?}", r.suggestions);
+    // A fix of the first word starts with the capital; "and" after a full stop starts a
+    // sentence too; a line that ends without a stop ("see you") and a word of code ("x-ray") stay.
+    let want = [("actually".into(), "Actually".into()), ("teh".into(), "The".into()), ("and".into(), "And".into())];
+    assert_eq!(got, want, "{:?}", r.suggestions);
     let wrapped = "I went to the shop\nactually at noon.";
     assert!(c.check(wrapped).unwrap().suggestions.is_empty(), "a line wrapped mid-sentence");
     assert_eq!(c.correct_text("teh end. actually, no.").unwrap(), "The end. Actually, no.");
