@@ -174,6 +174,14 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
         .collect()
 }
 
+/// The words (`word_spans`) right before and right after `range` in `text`, if any.
+pub fn words_around(text: &str, range: Range<usize>) -> (Option<&str>, Option<&str>) {
+    let before = word_spans(&text[..range.start]).pop().map(|r| &text[r]);
+    let rest = &text[range.end..];
+    let after = word_spans(rest).first().map(|r| &rest[r.clone()]);
+    (before, after)
+}
+
 /// Whether two ranges overlap or meet (an empty range at either end counts).
 pub fn touches(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start <= b.end && b.start <= a.end

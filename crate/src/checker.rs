@@ -8,7 +8,7 @@ use std::sync::Arc;
 use lru::LruCache;
 use serde::Serialize;
 
-use crate::align::{align, apply, source_range, touches, word_spans, Edit};
+use crate::align::{align, apply, source_range, touches, word_spans, words_around, Edit};
 use crate::articles::fix_articles;
 use crate::capitals::{capitalised, lowercase_starts};
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
@@ -628,9 +628,7 @@ fn held_back(unit: &str, e: &Edit, category: Category, speller: Option<&Speller>
 /// (`sound_alikes`): "of" -> "have" after "could".
 fn sound_alike<'a>(unit: &str, e: &'a Edit) -> Option<(&'a str, &'a str)> {
     let ([removed], [added]) = (e.removed.as_slice(), e.added.as_slice()) else { return None };
-    let before = word_spans(&unit[..e.range.start]).pop().map(|r| &unit[r]);
-    let rest = &unit[e.range.end..];
-    let after = word_spans(rest).first().map(|r| &rest[r.clone()]);
+    let (before, after) = words_around(unit, e.range.clone());
     (sound_alike_fix(removed, before, after).as_deref() == Some(added.as_str())).then_some((removed.as_str(), added.as_str()))
 }
 

@@ -49,33 +49,52 @@ const MISSING_APOSTROPHE: &[(&str, &str)] = &[
 const AFTER_A_SUBJECT: &[(&str, &str)] = &[("cant", "can't"), ("wont", "won't")];
 
 /// Subjects before which "cant" and "wont" can only be "can't" and "won't".
-const SUBJECTS: &[&str] = &["i", "you", "we", "they", "he", "she", "it", "this", "that", "there", "who", "people"];
+const SUBJECTS: &[&str] = &[
+    "i", "you", "we", "they", "he", "she", "it", "this", "that", "there", "who", "people",
+];
 
 /// Words after which "its" can only be "it's": no noun follows a possessive so ("its not",
 /// "its been", "its a", "its so funny"). Not "very" ("its very own") nor adjectives ("its
 /// good points").
-const IT_IS_BEFORE: &[&str] =
-    &["a", "an", "the", "not", "been", "so", "too", "really", "just", "also", "always", "never", "going", "gonna", "about", "because"];
+const IT_IS_BEFORE: &[&str] = &[
+    "a", "an", "the", "not", "been", "so", "too", "really", "just", "also", "always", "never",
+    "going", "gonna", "about", "because",
+];
 
 /// Verbs after which a sentence's opening "lets" is "let's" ("lets go"; "he lets go" stays).
-const LET_US: &[&str] = &["go", "do", "see", "get", "make", "talk", "start", "try", "be", "have", "say", "play", "eat", "take", "meet", "hope", "not"];
+const LET_US: &[&str] = &[
+    "go", "do", "see", "get", "make", "talk", "start", "try", "be", "have", "say", "play", "eat",
+    "take", "meet", "hope", "not",
+];
 
 /// `word` with its apostrophe, keeping a leading capital ("Thats" -> "That's"; "im" -> "I'm"),
 /// where it is a contraction typed without one; `prev` and `next` are the words around it.
 pub fn with_apostrophe(word: &str, prev: Option<&str>, next: Option<&str>) -> Option<String> {
     let lower = word.to_lowercase();
-    let is = |w: Option<&str>, list: &[&str]| w.is_some_and(|w| list.contains(&w.to_lowercase().as_str()));
     let fix = match lower.as_str() {
-        "cant" | "wont" if !is(prev, SUBJECTS) => return None,
-        "its" if is(next, IT_IS_BEFORE) => "it's",
-        "lets" if prev.is_none() && is(next, LET_US) => "let's",
-        _ => MISSING_APOSTROPHE.iter().chain(AFTER_A_SUBJECT).find(|(typed, _)| *typed == lower).map(|(_, fix)| *fix)?,
+        "cant" | "wont" if !one_of(prev, SUBJECTS) => return None,
+        "its" if one_of(next, IT_IS_BEFORE) => "it's",
+        "lets" if prev.is_none() && one_of(next, LET_US) => "let's",
+        _ => MISSING_APOSTROPHE
+            .iter()
+            .chain(AFTER_A_SUBJECT)
+            .find(|(typed, _)| *typed == lower)
+            .map(|(_, fix)| *fix)?,
     };
     // Capitals after the first letter make an acronym ("IM", an instant message).
     if word.chars().skip(1).any(char::is_uppercase) {
         return None;
     }
-    Some(if word.starts_with(char::is_uppercase) { capitalised(fix) } else { fix.to_string() })
+    Some(if word.starts_with(char::is_uppercase) {
+        capitalised(fix)
+    } else {
+        fix.to_string()
+    })
+}
+
+/// Whether `word` is one of `list` (lower-case words), whatever its case.
+pub(crate) fn one_of(word: Option<&str>, list: &[&str]) -> bool {
+    word.is_some_and(|w| list.contains(&w.to_lowercase().as_str()))
 }
 
 #[cfg(test)]
@@ -84,25 +103,68 @@ mod tests {
 
     #[test]
     fn a_contraction_gets_its_apostrophe_back() {
-        assert_eq!(with_apostrophe("thats", Some("and"), None).as_deref(), Some("that's"));
-        assert_eq!(with_apostrophe("Thats", None, None).as_deref(), Some("That's"));
-        assert_eq!(with_apostrophe("im", Some("but"), None).as_deref(), Some("I'm"));
-        assert_eq!(with_apostrophe("Im", None, Some("sure")).as_deref(), Some("I'm"));
-        assert_eq!(with_apostrophe("arent", Some("they"), None).as_deref(), Some("aren't"));
-        assert_eq!(with_apostrophe("cant", Some("We"), Some("stay")).as_deref(), Some("can't"));
-        assert_eq!(with_apostrophe("wont", Some("it"), None).as_deref(), Some("won't"));
-        assert_eq!(with_apostrophe("its", Some("but"), Some("not")).as_deref(), Some("it's"));
-        assert_eq!(with_apostrophe("Lets", None, Some("go")).as_deref(), Some("Let's"));
+        assert_eq!(
+            with_apostrophe("thats", Some("and"), None).as_deref(),
+            Some("that's")
+        );
+        assert_eq!(
+            with_apostrophe("Thats", None, None).as_deref(),
+            Some("That's")
+        );
+        assert_eq!(
+            with_apostrophe("im", Some("but"), None).as_deref(),
+            Some("I'm")
+        );
+        assert_eq!(
+            with_apostrophe("Im", None, Some("sure")).as_deref(),
+            Some("I'm")
+        );
+        assert_eq!(
+            with_apostrophe("arent", Some("they"), None).as_deref(),
+            Some("aren't")
+        );
+        assert_eq!(
+            with_apostrophe("cant", Some("We"), Some("stay")).as_deref(),
+            Some("can't")
+        );
+        assert_eq!(
+            with_apostrophe("wont", Some("it"), None).as_deref(),
+            Some("won't")
+        );
+        assert_eq!(
+            with_apostrophe("its", Some("but"), Some("not")).as_deref(),
+            Some("it's")
+        );
+        assert_eq!(
+            with_apostrophe("Lets", None, Some("go")).as_deref(),
+            Some("Let's")
+        );
     }
 
     #[test]
     fn words_and_acronyms_stay() {
-        assert_eq!(with_apostrophe("cant", Some("the"), None), None, "the cant of politics");
+        assert_eq!(
+            with_apostrophe("cant", Some("the"), None),
+            None,
+            "the cant of politics"
+        );
         assert_eq!(with_apostrophe("wont", None, None), None);
         assert_eq!(with_apostrophe("its", Some("on"), Some("own")), None);
-        assert_eq!(with_apostrophe("its", Some("lost"), Some("very")), None, "its very own");
-        assert_eq!(with_apostrophe("lets", Some("he"), Some("go")), None, "he lets go");
-        assert_eq!(with_apostrophe("IM", None, None), None, "an instant message");
+        assert_eq!(
+            with_apostrophe("its", Some("lost"), Some("very")),
+            None,
+            "its very own"
+        );
+        assert_eq!(
+            with_apostrophe("lets", Some("he"), Some("go")),
+            None,
+            "he lets go"
+        );
+        assert_eq!(
+            with_apostrophe("IM", None, None),
+            None,
+            "an instant message"
+        );
         assert_eq!(with_apostrophe("that", None, None), None);
         assert_eq!(with_apostrophe("", None, None), None);
     }

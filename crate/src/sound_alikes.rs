@@ -1,10 +1,12 @@
 //! Words written for others that sound the same, where the words around allow only one
 //! ("could of done" -> "could have done", "their are" -> "there are", "there own" -> "their
 //! own", "whose going" -> "who's going", "a big affect on" -> "a big effect on", "your not",
-//! "am suppose to", "to breath", "and than"): classic
+//! "am suppose to", "to breath", "and than", "if u want"): classic
 //! slips a rule catches and the model leaves. The speller makes these fixes, so that the model
 //! reads the sentence as meant (read as written, "could of been" came out "could of be"); the
 //! checker offers them, though it holds back most swaps of one word for another.
+
+use crate::contractions::one_of;
 
 /// Modals whose "'ve" is heard and written as "of".
 const MODALS: &[&str] = &["could", "should", "would", "must", "might", "may"];
@@ -65,34 +67,30 @@ const THEN_AFTER: &[&str] = &["and", "since", "until", "till", "back"];
 /// The word meant by `word` between `prev` and `next`, where it sounds like another that
 /// the words around require, with the writer's capital.
 pub fn sound_alike_fix(word: &str, prev: Option<&str>, next: Option<&str>) -> Option<String> {
-    let is = |w: Option<&str>, list: &[&str]| {
-        w.is_some_and(|w| list.contains(&w.to_lowercase().as_str()))
-    };
     let be = |w: Option<&str>| {
-        is(w, BE_ANY)
-            || w.is_some_and(|w| {
-                ["'m", "'re", "’m", "’re"]
-                    .iter()
-                    .any(|c| w.ends_with(c))
-            })
+        one_of(w, BE_ANY)
+            || w.is_some_and(|w| ["'m", "'re", "’m", "’re"].iter().any(|c| w.ends_with(c)))
     };
     let verb_next =
-        next.is_some_and(|w| w.chars().all(char::is_alphabetic)) && !is(next, OF_GOES_ON);
-    let on_or_of = is(next, &["on", "of"]) || next.is_none();
+        next.is_some_and(|w| w.chars().all(char::is_alphabetic)) && !one_of(next, OF_GOES_ON);
+    let words = |w: Option<&str>| w.is_some_and(|w| w.chars().all(char::is_alphabetic));
+    let on_or_of = one_of(next, &["on", "of"]) || next.is_none();
     let fix = match word.to_lowercase().as_str() {
-        "of" if is(prev, MODALS) && verb_next => "have",
-        "their" | "thier" if is(next, BE) => "there",
-        "there" if is(next, &["own"]) => "their",
-        "whose" if is(next, WHO_IS_BEFORE) => "who's",
-        "your" if is(next, YOU_ARE_BEFORE) => "you're",
-        "suppose" if be(prev) && is(next, &["to"]) => "supposed",
-        "use" if be(prev) && is(next, &["to"]) => "used",
-        "breath" if is(prev, BREATHE_AFTER) => "breathe",
-        "than" if is(prev, THEN_AFTER) => "then",
-        "affect" if is(prev, EFFECT_AFTER) && on_or_of => "effect",
+        "of" if one_of(prev, MODALS) && verb_next => "have",
+        "their" | "thier" if one_of(next, BE) => "there",
+        "there" if one_of(next, &["own"]) => "their",
+        "whose" if one_of(next, WHO_IS_BEFORE) => "who's",
+        "your" if one_of(next, YOU_ARE_BEFORE) => "you're",
+        "suppose" if be(prev) && one_of(next, &["to"]) => "supposed",
+        "use" if be(prev) && one_of(next, &["to"]) => "used",
+        "breath" if one_of(prev, BREATHE_AFTER) => "breathe",
+        "than" if one_of(prev, THEN_AFTER) => "then",
+        // Chat's "u" between words ("thank u", "if u want"); not "U", nor a variable ("u = 2").
+        "u" if word == "u" && words(prev) && (next.is_none() || words(next)) => "you",
+        "affect" if one_of(prev, EFFECT_AFTER) && on_or_of => "effect",
         "affects"
-            if is(prev, &["side"])
-                || is(prev, EFFECT_AFTER) && on_or_of && !is(prev, &["a", "an"]) =>
+            if one_of(prev, &["side"])
+                || one_of(prev, EFFECT_AFTER) && on_or_of && !one_of(prev, &["a", "an"]) =>
         {
             "effects"
         }
@@ -125,7 +123,12 @@ mod tests {
             (Some("I'm"), "suppose", Some("to"), Some("supposed")),
             (Some("to"), "breath", Some("fresh"), Some("breathe")),
             (Some("and"), "than", Some("we"), Some("then")),
+            (Some("if"), "u", Some("want"), Some("you")),
+            (Some("thank"), "u", None, Some("you")),
             // Other readings stay.
+            (Some("let"), "u", Some("="), None),
+            (None, "u", Some("turn"), None),
+            (Some("the"), "U", Some("boat"), None),
             (Some("on"), "your", Some("very"), None), // your very own
             (Some("for"), "your", Some("going"), None), // your going away party
             (Some("I"), "suppose", Some("to"), None),

@@ -16,7 +16,7 @@ use std::path::Path;
 use foldhash::fast::FixedState;
 use spellbook::Dictionary;
 
-use crate::align::word_spans;
+use crate::align::{word_spans, words_around};
 use crate::capitals::capitalised;
 use crate::contractions::with_apostrophe;
 use crate::error::{EmendError, Result};
@@ -244,9 +244,7 @@ impl Speller {
         if old.is_empty() && new.is_empty() {
             return None;
         }
-        let before = word_spans(&unit[..range.start]).pop().map(|r| &unit[r]);
-        let rest = &unit[range.end..];
-        let after = word_spans(rest).first().map(|r| &rest[r.clone()]);
+        let (before, after) = words_around(unit, range.clone());
         let (before, after) = (neighbour(before), neighbour(after));
         let prob = |ws: &[String]| self.ngrams.log_prob(before, &ws.iter().map(String::as_str).collect::<Vec<_>>(), after);
         Some((prob(&new) - prob(&old)) as f32)
