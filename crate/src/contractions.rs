@@ -102,70 +102,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_contraction_gets_its_apostrophe_back() {
-        assert_eq!(
-            with_apostrophe("thats", Some("and"), None).as_deref(),
-            Some("that's")
-        );
-        assert_eq!(
-            with_apostrophe("Thats", None, None).as_deref(),
-            Some("That's")
-        );
-        assert_eq!(
-            with_apostrophe("im", Some("but"), None).as_deref(),
-            Some("I'm")
-        );
-        assert_eq!(
-            with_apostrophe("Im", None, Some("sure")).as_deref(),
-            Some("I'm")
-        );
-        assert_eq!(
-            with_apostrophe("arent", Some("they"), None).as_deref(),
-            Some("aren't")
-        );
-        assert_eq!(
-            with_apostrophe("cant", Some("We"), Some("stay")).as_deref(),
-            Some("can't")
-        );
-        assert_eq!(
-            with_apostrophe("wont", Some("it"), None).as_deref(),
-            Some("won't")
-        );
-        assert_eq!(
-            with_apostrophe("its", Some("but"), Some("not")).as_deref(),
-            Some("it's")
-        );
-        assert_eq!(
-            with_apostrophe("Lets", None, Some("go")).as_deref(),
-            Some("Let's")
-        );
-    }
-
-    #[test]
-    fn words_and_acronyms_stay() {
-        assert_eq!(
-            with_apostrophe("cant", Some("the"), None),
-            None,
-            "the cant of politics"
-        );
-        assert_eq!(with_apostrophe("wont", None, None), None);
-        assert_eq!(with_apostrophe("its", Some("on"), Some("own")), None);
-        assert_eq!(
-            with_apostrophe("its", Some("lost"), Some("very")),
-            None,
-            "its very own"
-        );
-        assert_eq!(
-            with_apostrophe("lets", Some("he"), Some("go")),
-            None,
-            "he lets go"
-        );
-        assert_eq!(
-            with_apostrophe("IM", None, None),
-            None,
-            "an instant message"
-        );
-        assert_eq!(with_apostrophe("that", None, None), None);
-        assert_eq!(with_apostrophe("", None, None), None);
+    fn a_contraction_gets_its_apostrophe_back_where_the_words_around_allow() {
+        let cases = [
+            (Some("and"), "thats", None, Some("that's")),
+            (None, "Thats", None, Some("That's")),
+            (Some("but"), "im", None, Some("I'm")),
+            (None, "Im", Some("sure"), Some("I'm")),
+            (Some("they"), "arent", None, Some("aren't")),
+            (Some("We"), "cant", Some("stay"), Some("can't")),
+            (Some("it"), "wont", None, Some("won't")),
+            (Some("but"), "its", Some("not"), Some("it's")),
+            (None, "Lets", Some("go"), Some("Let's")),
+            // Words and acronyms stay.
+            (Some("the"), "cant", None, None), // the cant of politics
+            (None, "wont", None, None),
+            (Some("on"), "its", Some("own"), None),
+            (Some("lost"), "its", Some("very"), None), // its very own
+            (Some("he"), "lets", Some("go"), None),
+            (None, "IM", None, None), // an instant message
+            (None, "that", None, None),
+            (None, "", None, None),
+        ];
+        for (prev, word, next, want) in cases {
+            assert_eq!(
+                with_apostrophe(word, prev, next).as_deref(),
+                want,
+                "{prev:?} {word} {next:?}"
+            );
+        }
     }
 }
