@@ -1,7 +1,8 @@
 //! "to" written for "too" before a word it grades: "I was to tired to go" -> "too tired", "it
-//! costs to much." -> "too much". The model never makes this fix (W&I, FCE and CoNLL-2013 dev:
-//! 0 of 6); the bigram counts read it, where the graded word ends its phrase, so that "to"
-//! starting a phrase ("so much to young people", "access to many things") stays.
+//! costs to much." -> "too much". The model leaves these ("to much", "to tired", "to high",
+//! "to many" all stayed); the bigram counts read them, where the graded word ends its phrase,
+//! so that "to" starting a phrase ("so much to young people", "access to many things") stays.
+//! Through the whole chain: W&I dev +1 right, FCE dev +3, none wrong.
 
 use std::ops::Range;
 
