@@ -76,6 +76,12 @@ pub fn capitalised(word: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// A fix (`word`, written in lower case) with the capital of the word it replaces
+/// (`written`): "Thats" -> "That's", "More better" -> "Better".
+pub fn with_capital_of(written: &str, word: &str) -> String {
+    if written.starts_with(char::is_uppercase) { capitalised(word) } else { word.to_string() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +100,7 @@ mod tests {
         assert_eq!(capitalised("don't"), "Don't");
         assert_eq!(capitalised("über"), "Über");
         assert_eq!(capitalised(""), "");
+        assert_eq!((with_capital_of("Thats", "that's"), with_capital_of("to", "too")), ("That's".to_string(), "too".to_string()));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use crate::align::word_spans;
+use crate::capitals::with_capital_of;
 
 /// Comparatives and superlatives without a regular ending.
 const IRREGULAR_COMPARATIVES: &[&str] = &["better", "worse", "further", "farther"];
@@ -35,12 +36,7 @@ pub fn doubled_comparisons(
         let irregular = irregular.contains(&second);
         if irregular || second.ends_with(ending) && compares(second) {
             // Keep the writer's capital: "More better" -> "Better".
-            let fix = if first.starts_with(char::is_uppercase) {
-                crate::capitals::capitalised(second)
-            } else {
-                second.to_string()
-            };
-            out.push((pair[0].start..pair[1].end, fix));
+            out.push((pair[0].start..pair[1].end, with_capital_of(first, second)));
         }
     }
     out

@@ -6,7 +6,7 @@
 //! the words around allow only the contraction: "cant" and "wont" after a subject, "its"
 //! before "not" or "a", "lets" opening a sentence before a verb.
 
-use crate::capitals::capitalised;
+use crate::capitals::with_capital_of;
 
 /// Forms that are no English word without their apostrophe.
 const MISSING_APOSTROPHE: &[(&str, &str)] = &[
@@ -85,11 +85,7 @@ pub fn with_apostrophe(word: &str, prev: Option<&str>, next: Option<&str>) -> Op
     if word.chars().skip(1).any(char::is_uppercase) {
         return None;
     }
-    Some(if word.starts_with(char::is_uppercase) {
-        capitalised(fix)
-    } else {
-        fix.to_string()
-    })
+    Some(with_capital_of(word, fix))
 }
 
 /// Whether `word` is one of `list` (lower-case words), whatever its case.

@@ -7,6 +7,8 @@
 
 use std::ops::Range;
 
+use crate::capitals::with_capital_of;
+
 /// Words after which a countable noun is plural.
 const PLURAL_AFTER: &[&str] = &[
     "many",
@@ -147,15 +149,9 @@ pub fn disagreeing(text: &str, forms: &dyn NounForms) -> Vec<Disagreement> {
             && forms.fit("these", word, after) - forms.fit("this", word, after) >= MIN_GAIN
         {
             // "this cars": the determiner is the likelier slip than the noun's ending.
-            let this = &text[spans[i - 1].clone()];
-            let fix = if this.starts_with('T') {
-                "These"
-            } else {
-                "these"
-            };
             out.push(Disagreement {
                 range: spans[i - 1].clone(),
-                fix: fix.to_string(),
+                fix: with_capital_of(&text[spans[i - 1].clone()], "these"),
                 because: word.to_string(),
             });
         }

@@ -6,6 +6,7 @@
 //! reads the sentence as meant (read as written, "could of been" came out "could of be"); the
 //! checker offers them, though it holds back most swaps of one word for another.
 
+use crate::capitals::with_capital_of;
 use crate::contractions::one_of;
 
 /// Modals whose "'ve" is heard and written as "of".
@@ -96,11 +97,7 @@ pub fn sound_alike_fix(word: &str, prev: Option<&str>, next: Option<&str>) -> Op
         }
         _ => return None,
     };
-    Some(if word.starts_with(char::is_uppercase) {
-        crate::capitals::capitalised(fix)
-    } else {
-        fix.to_string()
-    })
+    Some(with_capital_of(word, fix))
 }
 
 #[cfg(test)]

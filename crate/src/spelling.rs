@@ -17,7 +17,7 @@ use foldhash::fast::FixedState;
 use spellbook::Dictionary;
 
 use crate::align::{word_spans, words_around};
-use crate::capitals::capitalised;
+use crate::capitals::with_capital_of;
 use crate::contractions::with_apostrophe;
 use crate::error::{EmendError, Result};
 use crate::model::read_file;
@@ -282,9 +282,9 @@ impl Speller {
         if let Some(fix) = sound_alike_fix(word, prev, next) {
             return Some(fix);
         }
-        // "has went" -> "has gone": a known word, so only here.
-        let after_have = prev.is_some_and(|p| ["have", "has", "had", "having"].contains(&p.to_lowercase().as_str()) || p.ends_with("'ve") || p.ends_with("’ve"));
-        if let Some(part) = self.participles.get(word).filter(|_| after_have) {
+        // "has went" -> "has gone": a known word, so only here (the map first: most words miss).
+        let after_have = |p: &str| ["have", "has", "had", "having"].contains(&p.to_lowercase().as_str()) || p.ends_with("'ve") || p.ends_with("’ve");
+        if let Some(part) = self.participles.get(word).filter(|_| prev.is_some_and(after_have)) {
             return Some(part.clone());
         }
         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
@@ -399,7 +399,7 @@ impl Speller {
             .filter(|w| typo_cost(&lower, w) <= LIST_BUDGET)
             .filter_map(|w| {
                 let edits = strsim::damerau_levenshtein(&lower, w);
-                (edits <= max_edits && !drops_a_negation(&lower, w)).then(|| (if word.starts_with(char::is_uppercase) { capitalised(w) } else { w.clone() }, edits))
+                (edits <= max_edits && !drops_a_negation(&lower, w)).then(|| (with_capital_of(word, w), edits))
             })
             .collect()
     }
@@ -423,7 +423,7 @@ impl Speller {
             .iter()
             .find_map(|s| self.verbs.get(s).map(|(past, part)| if participle { part } else { past }))
             .or_else(|| stems(["es", "s"]).iter().find_map(|s| self.nouns.get(s)))?;
-        Some(if word.starts_with(char::is_uppercase) { capitalised(form) } else { form.clone() })
+        Some(with_capital_of(word, form))
     }
 
     /// Whether `fix` is the stem of `word` (a known word plus a regular ending) with another

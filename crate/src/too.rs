@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::align::word_spans;
+use crate::capitals::with_capital_of;
 
 /// How much likelier (natural log, `gain`) "too" must read than "to" between the same
 /// neighbours. On the dev sets' sources: 1.5 keeps 6 right ("to busy to", "to old and", "to
@@ -49,8 +50,7 @@ pub fn too_for_to(
         if !ends_phrase || gain(span.clone(), "too").is_none_or(|g| g < MIN_GAIN) {
             continue;
         }
-        let fix = if to.starts_with('T') { "Too" } else { "too" };
-        out.push((span.clone(), fix.to_string()));
+        out.push((span.clone(), with_capital_of(to, "too")));
     }
     out
 }
