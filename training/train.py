@@ -187,6 +187,11 @@ def main() -> None:
         state = torch.load(ckpt_path, weights_only=False, map_location="cpu")
         cfg = ModelConfig(**state["cfg"])
         print(f"resuming {args.run} at step {state['step']}", flush=True)
+    elif args.init:
+        init = work("ckpt", f"{args.init}.pt")
+        init_state = torch.load(init if init.exists() else REPO_CHECKPOINT, weights_only=False, map_location="cpu")
+        # The shape comes with the weights (grow_decoder.py makes deeper ones).
+        cfg = ModelConfig(**init_state.get("cfg", cfg.to_dict()))
     if args.dropout is not None:
         cfg.dropout = args.dropout
     model = Seq2Seq(cfg).to(args.device)
@@ -201,9 +206,7 @@ def main() -> None:
         step, epoch, seen, hours, log = state["step"], state["epoch"], state["seen"], state["hours"], state["log"]
         decay_from = state.get("decay_from")
     elif args.init:
-        init = work("ckpt", f"{args.init}.pt")
-        src = torch.load(init if init.exists() else REPO_CHECKPOINT, weights_only=False, map_location="cpu")
-        model.load_state_dict({k: v.float() for k, v in src["model"].items()})
+        model.load_state_dict({k: v.float() for k, v in init_state["model"].items()})
         print(f"initialised from {args.init}", flush=True)
     if args.decay_hours is not None and decay_from is None:
         decay_from = hours
