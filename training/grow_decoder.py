@@ -15,8 +15,8 @@ import torch
 from tokenizers import Tokenizer
 
 from model import ModelConfig, Seq2Seq
-from paths import REPO_CHECKPOINT, work
-from train import dev_loss, dev_pairs
+from paths import work
+from train import dev_loss, dev_pairs, initial_state
 
 
 def grown(model: Seq2Seq, dec_layers: int) -> Seq2Seq:
@@ -39,8 +39,7 @@ def main() -> None:
     ap.add_argument("--out", required=True)
     ap.add_argument("--dec-layers", type=int, required=True)
     args = ap.parse_args()
-    path = work("ckpt", f"{args.init}.pt")
-    src = torch.load(path if path.exists() else REPO_CHECKPOINT, weights_only=False, map_location="cpu")
+    src = initial_state(args.init)
     model = Seq2Seq(ModelConfig(**src["cfg"]))
     model.load_state_dict({k: v.float() for k, v in src["model"].items()})
     assert args.dec_layers > model.cfg.dec_layers, "the decoder only grows"

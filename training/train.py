@@ -128,6 +128,13 @@ def lr_at(step, peak, warmup):
     return peak * min((step + 1) / warmup, math.sqrt(warmup / (step + 1)))
 
 
+def initial_state(run: str) -> dict:
+    """The checkpoint `--init RUN` starts from: the run's in the work folder, else the repo's
+    (the shipped run's, on a machine that has only the repo)."""
+    path = work("ckpt", f"{run}.pt")
+    return torch.load(path if path.exists() else REPO_CHECKPOINT, weights_only=False, map_location="cpu")
+
+
 def save_atomically(obj: dict, path: Path) -> None:
     """Write next to `path`, then rename over it: a machine restart mid-write (they happen
     here) leaves the previous checkpoint whole instead of a truncated file."""
@@ -188,8 +195,7 @@ def main() -> None:
         cfg = ModelConfig(**state["cfg"])
         print(f"resuming {args.run} at step {state['step']}", flush=True)
     elif args.init:
-        init = work("ckpt", f"{args.init}.pt")
-        init_state = torch.load(init if init.exists() else REPO_CHECKPOINT, weights_only=False, map_location="cpu")
+        init_state = initial_state(args.init)
         # The shape comes with the weights (grow_decoder.py makes deeper ones).
         cfg = ModelConfig(**init_state.get("cfg", cfg.to_dict()))
     if args.dropout is not None:
