@@ -64,6 +64,13 @@ def export_point(commit: str, stage: str, gates: list[str]) -> tuple[Path, float
     return folder, (losses[-1] if losses else None)
 
 
+def per_doubling(points: list[dict], score) -> float:
+    """Least-squares slope of `score(point)` against log2(hours)."""
+    xs, ys = [math.log2(p["hours"]) for p in points], [score(p) for p in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
+
+
 def main() -> None:
     config = json.loads((MODEL_DIR / "config.json").read_text())
     points = json.loads(OUT.read_text())["points"] if OUT.exists() else []
@@ -89,19 +96,17 @@ def main() -> None:
               f"{p['wi_dev']['f0.5']:8.4f} {p['wi_dev']['precision']:6.3f} {p['jfleg_dev_gleu']:6.2f}")
     # Score per doubling of training time, least squares over the points from ft2 on (the
     # first stage is barely a model yet), and where that rate would reach JFLEG's 50.
-    xs = [math.log2(p["hours"]) for p in points[1:]]
-    if len(xs) < 2:
+    later = points[1:]
+    if len(later) < 2:
         return
-    for name, ys in (("W&I dev F0.5", [p["wi_dev"]["f0.5"] for p in points[1:]]),
-                     ("JFLEG GLEU", [p["jfleg_dev_gleu"] for p in points[1:]])):
-        mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
-        slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
-        print(f"{name} per doubling of training hours (from {points[1]['stage']} on): {slope:+.4f}")
+    print(f"W&I dev F0.5 per doubling of training hours (from {later[0]['stage']} on): "
+          f"{per_doubling(later, lambda p: p['wi_dev']['f0.5']):+.4f}")
+    gleu_rate = per_doubling(later, lambda p: p["jfleg_dev_gleu"])
+    print(f"JFLEG GLEU per doubling of training hours (from {later[0]['stage']} on): {gleu_rate:+.4f}")
     last = points[-1]
-    if slope > 0 and last["jfleg_dev_gleu"] < 50:
-        hours = last["hours"] * 2 ** ((50 - last["jfleg_dev_gleu"]) / slope)
+    if gleu_rate > 0 and last["jfleg_dev_gleu"] < 50:
+        hours = last["hours"] * 2 ** ((50 - last["jfleg_dev_gleu"]) / gleu_rate)
         print(f"JFLEG 50 at that rate: after about {hours:,.0f} hours of this machine's training")
-
 
 if __name__ == "__main__":
     main()

@@ -124,6 +124,18 @@ def dev_loss(model, pairs, device: str = "cpu"):
     return total / count
 
 
+def parse_shape(text: str) -> dict:
+    """`--shape d_model=320,heads=5` as ModelConfig fields; a resumed or --init run takes its
+    shape from its weights instead."""
+    fields = {}
+    for item in filter(None, text.split(",")):
+        key, _, value = item.partition("=")
+        if key not in ModelConfig.__dataclass_fields__ or key in ("vocab", "pad_id"):
+            raise SystemExit(f"--shape: unknown field {key!r}")
+        fields[key] = float(value) if key == "dropout" else int(value)
+    return fields
+
+
 def lr_at(step, peak, warmup):
     return peak * min((step + 1) / warmup, math.sqrt(warmup / (step + 1)))
 
@@ -180,6 +192,8 @@ def main() -> None:
                     help="at the end, write the weights as training/checkpoint/last.pt (when they ship)")
     ap.add_argument("--keep-saves", action="store_true",
                     help="also keep each save's weights as ckpt/<run>-<step>.pt, to average the last few (average.py)")
+    ap.add_argument("--shape", default="", metavar="KEY=N,...",
+                    help="a fresh run's shape, e.g. d_model=320,heads=5,ffn=1280 (default: ModelConfig's)")
     ap.add_argument("--decay-hours", type=float,
                     help="cool down: scale the learning rate linearly to 0 over this many training hours")
     args = ap.parse_args()
@@ -188,7 +202,7 @@ def main() -> None:
 
     tok = Tokenizer.from_file(str(work("tokenizer.json")))
     ckpt_path = work("ckpt", f"{args.run}.pt")
-    cfg = ModelConfig(vocab=tok.get_vocab_size())
+    cfg = ModelConfig(vocab=tok.get_vocab_size(), **parse_shape(args.shape))
     state = None
     if ckpt_path.exists():
         state = torch.load(ckpt_path, weights_only=False, map_location="cpu")
