@@ -108,5 +108,6 @@ def main() -> None:
         hours = last["hours"] * 2 ** ((50 - last["jfleg_dev_gleu"]) / gleu_rate)
         print(f"JFLEG 50 at that rate: after about {hours:,.0f} hours of this machine's training")
 
+
 if __name__ == "__main__":
     main()
