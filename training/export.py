@@ -21,7 +21,7 @@ import onnx
 import torch
 from onnx import helper, numpy_helper
 
-from model import ExportDecoder, ExportEncoder, ModelConfig, Seq2Seq
+from model import ExportDecoder, ExportEncoder, Seq2Seq
 from paths import MODEL_DIR, REPO_CHECKPOINT, work
 
 OPSET = 17
@@ -29,10 +29,7 @@ OPSET = 17
 
 def load(run: str | None) -> Seq2Seq:
     path = work("ckpt", f"{run}.pt") if run else REPO_CHECKPOINT
-    state = torch.load(path, weights_only=False, map_location="cpu")
-    model = Seq2Seq(ModelConfig(**state["cfg"]))
-    model.load_state_dict({k: v.float() for k, v in state["model"].items()})
-    return model.eval()
+    return Seq2Seq.from_state(torch.load(path, weights_only=False, map_location="cpu")).eval()
 
 
 def export_graphs(model: Seq2Seq, out: Path) -> None:
@@ -109,8 +106,11 @@ def main() -> None:
     ap.add_argument("--out", default=str(MODEL_DIR))
     ap.add_argument("--quant", choices=["weights", "dynamic", "none"], default="weights")
     ap.add_argument("--encoder-quant", choices=["weights", "dynamic", "none"], help="override for the encoder")
-    ap.add_argument("--copy-bias", type=float, default=0.0,
-                    help="decoding's logit bonus for keeping the source token, as tuned by score.py --copy-bias")
+    ap.add_argument("--gates-from", metavar="CONFIG",
+                    help="start copy_bias, min_margin and min_bigram_gain from this config.json (e.g. the shipped "
+                         "model's, to score other weights through the same chain); the flags below add or override")
+    ap.add_argument("--copy-bias", type=float,
+                    help="decoding's logit bonus for keeping the source token, as tuned by score.py --copy-bias (default 0)")
     ap.add_argument("--min-margin", action="append", default=[], metavar="KIND=MARGIN",
                     help="hold back edits of KIND (e.g. punctuation/delete) below this decoder margin, "
                          "as measured by score_gates.py; repeatable")
@@ -119,8 +119,10 @@ def main() -> None:
                          "finds less likely than the writer's by more than this (natural log; e.g. -1), "
                          "as measured by score_gates.py; repeatable")
     args = ap.parse_args()
-    gate = lambda pairs: {k: float(v) for k, v in (m.split("=", 1) for m in pairs)}
-    min_margin, min_bigram_gain = gate(args.min_margin), gate(args.min_bigram_gain)
+    start = json.loads(Path(args.gates_from).read_text()) if args.gates_from else {}
+    gate = lambda name, pairs: {**start.get(name, {}), **{k: float(v) for k, v in (m.split("=", 1) for m in pairs)}}
+    min_margin, min_bigram_gain = gate("min_margin", args.min_margin), gate("min_bigram_gain", args.min_bigram_gain)
+    copy_bias = args.copy_bias if args.copy_bias is not None else start.get("copy_bias", 0.0)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     model = load(args.run)
@@ -141,7 +143,7 @@ def main() -> None:
         "decoder_kind": "full-recompute",  # decoder graph takes the whole prefix, no KV cache
         "vocab_size": cfg.vocab,
         "hidden_size": cfg.d_model,
-        "copy_bias": args.copy_bias,
+        "copy_bias": copy_bias,
         "min_margin": min_margin,
         "min_bigram_gain": min_bigram_gain,
         "architecture": {k: v for k, v in cfg.to_dict().items() if k != "dropout"},

@@ -14,7 +14,7 @@ import copy
 import torch
 from tokenizers import Tokenizer
 
-from model import ModelConfig, Seq2Seq
+from model import Seq2Seq
 from paths import work
 from train import dev_loss, dev_pairs, initial_state
 
@@ -39,9 +39,7 @@ def main() -> None:
     ap.add_argument("--out", required=True)
     ap.add_argument("--dec-layers", type=int, required=True)
     args = ap.parse_args()
-    src = initial_state(args.init)
-    model = Seq2Seq(ModelConfig(**src["cfg"]))
-    model.load_state_dict({k: v.float() for k, v in src["model"].items()})
+    model = Seq2Seq.from_state(initial_state(args.init))
     assert args.dec_layers > model.cfg.dec_layers, "the decoder only grows"
     big = grown(model, args.dec_layers)
     dev = dev_pairs(Tokenizer.from_file(str(work("tokenizer.json"))))

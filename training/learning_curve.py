@@ -35,17 +35,7 @@ CHECKPOINT_IN_REPO = "training/checkpoint/last.pt"
 OUT = REPO / "training" / "scores" / "learning_curve.json"
 
 
-def gate_args(config: dict) -> list[str]:
-    """export.py's flags that reproduce the shipped model's gates."""
-    args = []
-    for kind, margin in config.get("min_margin", {}).items():
-        args += ["--min-margin", f"{kind}={margin}"]
-    for kind, gain in config.get("min_bigram_gain", {}).items():
-        args += ["--min-bigram-gain", f"{kind}={gain}"]
-    return args + ["--copy-bias", str(config.get("copy_bias", 0.0))]
-
-
-def export_point(commit: str, stage: str, gates: list[str]) -> tuple[Path, float | None]:
+def export_point(commit: str, stage: str) -> tuple[Path, float | None]:
     """The stage's model folder (the shipped folder with this stage's graphs) and its last dev loss."""
     run = f"curve_{stage}"
     ckpt = work("ckpt", f"{run}.pt")
@@ -59,7 +49,8 @@ def export_point(commit: str, stage: str, gates: list[str]) -> tuple[Path, float
     if not (folder / "decoder.onnx").exists():
         shutil.rmtree(folder, ignore_errors=True)
         shutil.copytree(MODEL_DIR, folder)  # speller files and card; the graphs are replaced
-        subprocess.run([sys.executable, "export.py", "--run", run, "--out", str(folder), *gates],
+        subprocess.run([sys.executable, "export.py", "--run", run, "--out", str(folder),
+                         "--gates-from", str(MODEL_DIR / "config.json")],
                        cwd=REPO / "training", check=True, capture_output=True)
     return folder, (losses[-1] if losses else None)
 
@@ -72,13 +63,12 @@ def per_doubling(points: list[dict], score) -> float:
 
 
 def main() -> None:
-    config = json.loads((MODEL_DIR / "config.json").read_text())
     points = json.loads(OUT.read_text())["points"] if OUT.exists() else []
     done = {p["stage"] for p in points}
     for commit, stage, hours in LINEAGE:
         if stage in done:
             continue
-        folder, dev_loss = export_point(commit, stage, gate_args(config))
+        folder, dev_loss = export_point(commit, stage)
         scores = work("curve", f"{stage}.json")
         subprocess.run([sys.executable, "score.py", "--model", str(folder), "--only", "wi", "--only", "jfleg",
                         "--out", str(scores)], cwd=REPO / "training", check=True)

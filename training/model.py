@@ -105,6 +105,13 @@ class Seq2Seq(nn.Module):
         with torch.no_grad():
             self.emb.weight[cfg.pad_id].zero_()
 
+    @classmethod
+    def from_state(cls, state: dict) -> "Seq2Seq":
+        """A checkpoint's model (its shape and weights; fp16 saves come back as float32)."""
+        model = cls(ModelConfig(**state["cfg"]))
+        model.load_state_dict({k: v.float() for k, v in state["model"].items()})
+        return model
+
     def embed(self, ids, pos_table):
         pos = torch.arange(ids.shape[1], device=ids.device)
         return self.drop(self.emb(ids) * self.scale + pos_table(pos)[None])
