@@ -2,7 +2,7 @@
 import { EngineClient } from './engine-client.js';
 import { FieldOverlay } from '../extension/src/ui/overlay.js';
 import { SuggestionCard } from '../extension/src/ui/card.js';
-import { afterFix, replaceInField, relocate } from '../extension/src/ui/field-text.js';
+import { locate, remap, replaceInField } from '../extension/src/ui/field-text.js';
 import { filterSuggestions, ignoreKey } from '../extension/src/settings.js';
 
 const editor = document.getElementById('editor');
@@ -44,12 +44,14 @@ function show() {
 }
 
 function applyFix(s) {
-  // The text may have changed since the check: find the words again, or give up safely.
-  const at = relocate(editor.value, s.start, s.end, s.original);
+  // The text may have changed since the check: apply only where the same words still are.
+  const before = editor.value;
+  const at = locate(checkedText, before, s);
   if (!at) return schedule(0);
   replaceInField(editor, at[0], at[1], s.replacement);
-  // Shift the other underlines so they stay on their words until the re-check lands.
-  suggestions = afterFix(suggestions, s, at);
+  // Carry the other underlines through both changes so they stay on their words until the
+  // re-check lands (the fixed words drop out).
+  suggestions = remap(remap(suggestions, checkedText, before), before, editor.value);
   checkedText = editor.value;
   show();
   schedule(0);
@@ -81,8 +83,12 @@ function schedule(delay = 300) {
 }
 
 editor.addEventListener('input', () => {
-  // Underlines that no longer sit on their text disappear at once; the rest wait for the re-check.
-  if (editor.value !== checkedText) overlay.render(visible(suggestions).filter((s) => editor.value.slice(s.start, s.end) === s.original));
+  // Underlines follow their words; those the typing touched disappear until the re-check.
+  if (checkedText !== null && editor.value !== checkedText) {
+    suggestions = remap(suggestions, checkedText, editor.value);
+    checkedText = editor.value;
+    show();
+  }
   schedule();
 });
 decoderEl.addEventListener('change', () => schedule(0));

@@ -1,7 +1,10 @@
 // Runs the Emend wasm core off the main thread. Shared by the demo page and the extension.
 // Messages in:  {id, type: 'load', wasmUrl, modelBase} | {id, type: 'check', text, decoder?, batch?, words?}
 //               | {id, type: 'correctUnits', units, decoder, batch?}
-// Messages out: {id, ok: true, ...} | {id, ok: false, error} | {id, progress: 'fetching'|'preparing'} while loading
+//               | {id, type: 'panic'} (recovery tests: the wasm panics inside the checker)
+// Messages out: {id, ok: true, ...} | {id, ok: false, error, fatal?} | {id, progress: 'fetching'|'preparing'} while loading
+// `fatal`: the wasm trapped (a Rust panic) or its object is left borrowed; this worker can
+// no longer check anything and engine-client.js replaces it.
 import init, { Emend } from './pkg/emend.js';
 import { MODEL_FILES, SPELLING_FILES } from './model-files.js';
 
@@ -69,6 +72,8 @@ self.onmessage = async ({ data }) => {
     } else if (type === 'correctUnits') {
       const result = engine.correctUnits(data.units);
       self.postMessage({ id, ok: true, result, ms: performance.now() - t0, memoryBytes: memory() });
+    } else if (type === 'panic') {
+      engine.panicForTests();
     } else if (type === 'clearCache') {
       engine.clearCache();
       self.postMessage({ id, ok: true });
@@ -76,6 +81,7 @@ self.onmessage = async ({ data }) => {
       throw new Error(`unknown request ${type}`);
     }
   } catch (e) {
-    self.postMessage({ id, ok: false, error: String(e?.message ?? e) });
+    const fatal = e instanceof WebAssembly.RuntimeError || /recursive use of an object/.test(String(e?.message));
+    self.postMessage({ id, ok: false, error: String(e?.message ?? e), fatal });
   }
 };

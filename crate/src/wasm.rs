@@ -79,6 +79,14 @@ impl Emend {
         self.checker.batch = batch.max(1);
     }
 
+    /// Panic inside the checker, as a bug would: the recovery tests use it to prove that
+    /// checking comes back after a panic leaves this object unusable.
+    #[wasm_bindgen(js_name = panicForTests)]
+    pub fn panic_for_tests(&mut self) {
+        self.checker.clear_cache();
+        panic!("panic requested by a recovery test");
+    }
+
     #[wasm_bindgen(js_name = clearCache)]
     pub fn clear_cache(&mut self) {
         self.checker.clear_cache();

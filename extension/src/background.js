@@ -1,16 +1,31 @@
 // The background: owns the model (through an offscreen document in Chrome, a worker in
 // Firefox's event page), answers checks from content scripts, keeps per-tab counts and the
 // status the popup shows. No network access: the model comes from the extension's own files.
+//
+// Checking survives faults without a reload: the engine client replaces a worker whose wasm
+// panicked, died or stopped answering (www/engine-client.js); a closed offscreen document
+// (Chrome may close it, and the service worker that made it may be gone) is opened again and
+// the request retried once; an unloaded event page (Firefox) starts afresh at the next
+// message. What happened is kept in `status.faults` and shown by the popup.
 import { EngineClient } from '../../www/engine-client.js';
 import { loadSettings } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
-const status = { model: 'idle', stage: null, error: null, loadMs: null, lastCheckMs: null };
+const status = { model: 'idle', stage: null, error: null, loadMs: null, lastCheckMs: null, faults: [] };
+const MAX_FAULTS = 10;
 const setStage = (stage) => {
   if (status.model === 'loading') status.stage = stage;
 };
 const counts = new Map(); // tabId -> Map(frameId -> count)
 let engine = null;
+
+/** A fault checking recovered from (or is recovering from), for the popup. */
+function noteFault(kind, message) {
+  status.faults.push({ kind, message: String(message).slice(0, 300), at: Date.now() });
+  if (status.faults.length > MAX_FAULTS) status.faults.shift();
+}
+
+const OFFSCREEN_GONE = /Receiving end does not exist|Could not establish connection|message port closed|did not answer/;
 
 async function startChromeOffscreen() {
   const url = api.runtime.getURL('offscreen.html');
@@ -24,13 +39,15 @@ async function startChromeOffscreen() {
     return res;
   };
   const loaded = await send({ type: 'load' });
-  return { request: send, loaded };
+  return { request: send, loaded, gone: (e) => OFFSCREEN_GONE.test(String(e?.message ?? e)) };
 }
 
 async function startWorkerHere() {
-  const client = new EngineClient(api.runtime.getURL('engine-worker.js'), setStage);
+  const client = new EngineClient(api.runtime.getURL('engine-worker.js'), setStage, {
+    onFault: ({ kind, message }) => noteFault(kind, message),
+  });
   const loaded = await client.load(api.runtime.getURL('pkg/emend_bg.wasm'), api.runtime.getURL('model/'));
-  return { request: (msg) => client.request(msg), loaded };
+  return { request: (msg) => client.request(msg), loaded, gone: () => false, client };
 }
 
 function getEngine() {
@@ -40,6 +57,7 @@ function getEngine() {
     engine = (api.offscreen ? startChromeOffscreen() : startWorkerHere()).then(
       (e) => {
         status.model = 'ready';
+        status.error = null;
         status.loadMs = e.loaded.timings?.totalMs ?? null;
         return e;
       },
@@ -54,12 +72,32 @@ function getEngine() {
   return engine;
 }
 
+/** `msg` to the engine; where the offscreen document is gone, open it again and retry once. */
+async function request(msg) {
+  const e = await getEngine();
+  try {
+    return await e.request(msg);
+  } catch (err) {
+    if (!e.gone(err)) throw err;
+    noteFault('offscreen-closed', err.message);
+    if (engine && (await engine) === e) engine = null;
+    return (await getEngine()).request(msg);
+  }
+}
+
 async function check(text) {
-  const [e, { dictionary }] = await Promise.all([getEngine(), loadSettings()]);
+  const { dictionary } = await loadSettings();
   // The personal dictionary goes to the speller, so the model reads those words as written.
-  const res = await e.request({ type: 'check', text, words: dictionary });
+  const res = await request({ type: 'check', text, words: dictionary });
   status.lastCheckMs = res.ms;
   return { ok: true, suggestions: res.result.suggestions, stats: res.result.stats, ms: res.ms };
+}
+
+/** Recovery tests only, from the extension's own pages: make the engine fail on purpose. */
+async function injectFault({ kind, limitMs }) {
+  const e = await getEngine();
+  if (e.client) return e.client.injectFault(kind, limitMs);
+  return e.request({ type: 'fault', kind, limitMs });
 }
 
 function setCount(sender, count) {
@@ -72,15 +110,28 @@ function setCount(sender, count) {
   api.action.setBadgeBackgroundColor?.({ tabId: tab, color: '#1a73e8' });
 }
 
+const fromExtensionPage = (sender) => !sender.tab && sender.url?.startsWith(api.runtime.getURL(''));
+
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg?.target === 'offscreen') return false; // for the offscreen document
   if (msg?.type === 'check') {
-    check(msg.text).then(sendResponse, (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+    check(msg.text).then(sendResponse, (e) => {
+      status.lastError = String(e?.message ?? e);
+      sendResponse({ ok: false, error: status.lastError });
+    });
     return true;
   }
   if (msg?.type === 'load-stage') {
     setStage(msg.stage);
     return false;
+  }
+  if (msg?.type === 'engine-fault' && fromExtensionPage(sender)) {
+    noteFault(msg.kind, msg.message); // from the offscreen document's engine client
+    return false;
+  }
+  if (msg?.type === 'fault' && fromExtensionPage(sender)) {
+    injectFault(msg).then(() => sendResponse({ ok: true }), (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
+    return true;
   }
   if (msg?.type === 'warm') {
     getEngine().catch(() => {}); // a failure shows in the popup's model status

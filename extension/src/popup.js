@@ -3,6 +3,12 @@ import { loadSettings, saveSettings, siteEnabled } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
+const FAULTS = {
+  crash: 'the checker crashed and was restarted',
+  stalled: 'the checker stopped answering and was restarted',
+  'worker-error': 'the checker\'s worker failed and was restarted',
+  'offscreen-closed': 'the model\'s document was closed and was opened again',
+};
 const STAGES = { starting: 'starting', fetching: 'reading model files', preparing: 'preparing the model' };
 
 async function main() {
@@ -29,6 +35,11 @@ async function main() {
     model.textContent = st.model === 'ready' ? `ready${st.loadMs ? ` (loaded in ${Math.round(st.loadMs)} ms)` : ''}`
       : st.model === 'error' ? `error: ${st.error}` : `loading: ${STAGES[st.stage] ?? 'starting'}…`;
     $('latency').textContent = st.lastCheckMs == null ? '–' : `${st.lastCheckMs.toFixed(1)} ms`;
+    const last = st.faults?.at(-1);
+    $('faults').className = last ? 'error' : '';
+    $('faults').textContent = last
+      ? `${FAULTS[last.kind] ?? last.kind} at ${new Date(last.at).toLocaleTimeString()} (${st.faults.length} in all): ${last.message}`
+      : 'nothing';
   };
   await refresh();
   setInterval(refresh, 500);

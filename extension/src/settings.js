@@ -1,5 +1,9 @@
-// Everything the user can set, kept in storage.sync (small, follows the user) and read
-// by every part of the extension through these helpers.
+// Everything the user can set, read by every part of the extension through these helpers.
+// Small settings live in storage.sync (they follow the user). The personal dictionary lives in
+// storage.local: one storage.sync item holds at most 8,192 bytes (QUOTA_BYTES_PER_ITEM), so a
+// dictionary kept there stopped growing at about 450 words without a word of warning; local
+// storage holds megabytes. A dictionary left in storage.sync by an older version is merged
+// into the local one (no word lost) and then removed from sync, once.
 const api = globalThis.browser ?? globalThis.chrome;
 
 export const DEFAULTS = {
@@ -10,13 +14,34 @@ export const DEFAULTS = {
   delayMs: 400,
 };
 
+/** Settings kept in storage.local rather than storage.sync. */
+const LOCAL_KEYS = new Set(['dictionary']);
+const SYNC_KEYS = Object.keys(DEFAULTS).filter((k) => !LOCAL_KEYS.has(k));
+
+/** Words of `lists` in first-seen order, each once. */
+export const mergeWords = (...lists) => [...new Set(lists.flat().filter((w) => typeof w === 'string' && w))];
+
+/** Moves a dictionary that an older version kept in storage.sync into storage.local. */
+async function migrateDictionary() {
+  const { dictionary: synced } = await api.storage.sync.get('dictionary');
+  if (!Array.isArray(synced)) return;
+  const { dictionary: local = [] } = await api.storage.local.get('dictionary');
+  await api.storage.local.set({ dictionary: mergeWords(local, synced) });
+  await api.storage.sync.remove('dictionary');
+}
+
 export async function loadSettings() {
-  const stored = await api.storage.sync.get(Object.keys(DEFAULTS));
-  return { ...DEFAULTS, ...stored };
+  await migrateDictionary();
+  const [synced, local] = await Promise.all([api.storage.sync.get(SYNC_KEYS), api.storage.local.get([...LOCAL_KEYS])]);
+  return { ...DEFAULTS, ...synced, ...local };
 }
 
 export async function saveSettings(patch) {
-  await api.storage.sync.set(patch);
+  const sync = {};
+  const local = {};
+  for (const [k, v] of Object.entries(patch)) (LOCAL_KEYS.has(k) ? local : sync)[k] = v;
+  if (Object.keys(local).length) await api.storage.local.set(local);
+  if (Object.keys(sync).length) await api.storage.sync.set(sync);
 }
 
 export function siteEnabled(settings, host) {
@@ -25,7 +50,7 @@ export function siteEnabled(settings, host) {
 
 export function onSettingsChanged(fn) {
   api.storage.onChanged.addListener((changes, area) => {
-    if (area === 'sync') fn();
+    if (area === 'sync' || (area === 'local' && Object.keys(changes).some((k) => LOCAL_KEYS.has(k)))) fn();
   });
 }
 

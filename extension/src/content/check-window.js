@@ -5,6 +5,8 @@
 // suggestions (and cache hits) whether it is checked alone or with the rest of the text.
 
 export const WINDOW_LIMIT = 6000;
+/** A big field's first check covers this much around the caret, so its underlines come first. */
+export const NEAR_LIMIT = 1200;
 
 // A sentence end: . ! or ? (then closing quotes/brackets) followed by white space.
 const SENTENCE_END = /[.!?]["'”’)\]]*\s+/g;

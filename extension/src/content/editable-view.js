@@ -76,6 +76,20 @@ export class EditableView {
     }
   }
 
+  /** Hide the underlines until the next `render`. */
+  hide() {
+    this.suggestions = [];
+    if (HIGHLIGHTS) {
+      for (const name of this.names) {
+        registry.get(name)?.delete(this);
+        publish(name);
+      }
+      this.names.clear();
+    } else {
+      this.root.replaceChildren();
+    }
+  }
+
   drawBoxes() {
     const view = this.el.ownerDocument.defaultView;
     const boxes = [];
@@ -92,6 +106,7 @@ export class EditableView {
         u.addEventListener('mousedown', (e) => e.preventDefault());
         u.addEventListener('click', (e) => {
           e.preventDefault();
+          if (!e.isTrusted) return;
           this.onOpen(s, u.getBoundingClientRect());
         });
         boxes.push(u);
@@ -102,7 +117,7 @@ export class EditableView {
 
   /** The suggestion under a click on the editor's text, if any. */
   click(e) {
-    if (!this.suggestions.length) return;
+    if (!this.suggestions.length || !e.isTrusted) return;
     const p = caretPoint(this.el.ownerDocument, e.clientX, e.clientY);
     if (!p || !this.el.contains(p.node)) return;
     const off = offsetOf(this.snap, p.node, p.offset);

@@ -1,13 +1,17 @@
 // The content script: finds the text fields a user writes in, checks them through the
 // background (the model never runs on the page's main thread), and draws the underlines
 // and the card. Bundled into one classic script by extension/build.mjs.
+//
+// Only the user starts checking a field: a field is taken on when a trusted pointer press,
+// key press or input reaches it (events page script cannot forge; `focus()` from script
+// fires trusted focus events, so focus alone does not count), and it must be visible then.
+// So a page cannot have hidden or never-touched fields checked to learn what the speller
+// (and the user's personal dictionary) says about words it chose. Likewise only trusted
+// clicks act in the card (card.js) and on underlines.
 
-import { FieldOverlay } from '../ui/overlay.js';
 import { SuggestionCard } from '../ui/card.js';
-import { afterFix, relocate, replaceInField } from '../ui/field-text.js';
-import { EditableView } from './editable-view.js';
-import { checkWindow } from './check-window.js';
-import { filterSuggestions, ignoreKey, loadSettings, onSettingsChanged, saveSettings, siteEnabled } from '../settings.js';
+import { Controller } from './controller.js';
+import { filterSuggestions, ignoreKey, loadSettings, mergeWords, onSettingsChanged, saveSettings, siteEnabled } from '../settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const TEXT_INPUTS = new Set(['text', 'search', '']);
@@ -16,6 +20,7 @@ const host = location.hostname || location.protocol;
 let settings = null;
 let enabled = false;
 const controllers = new Map(); // element -> Controller
+const chosen = new WeakSet(); // fields the user has worked in (kept while the site is off)
 const ignored = new Set();
 let card = null;
 
@@ -31,6 +36,14 @@ function isEligible(el) {
   return el.isContentEditable;
 }
 
+/** Whether a person can see the field: rendered, not transparent, with some of it on screen. */
+function isVisible(el) {
+  if (el.checkVisibility && !el.checkVisibility({ opacityProperty: true, visibilityProperty: true })) return false;
+  const r = el.getBoundingClientRect();
+  const view = el.ownerDocument.defaultView;
+  return r.width > 0 && r.height > 0 && r.bottom > 0 && r.right > 0 && r.top < view.innerHeight && r.left < view.innerWidth;
+}
+
 /** The editing host of a contenteditable target (the outermost editable element). */
 function editingHost(el) {
   if (!el.isContentEditable) return el;
@@ -39,115 +52,23 @@ function editingHost(el) {
   return top;
 }
 
-class Controller {
-  constructor(el) {
-    this.el = el;
-    this.isField = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
-    const open = (s, anchor) => this.open(s, anchor instanceof Element ? anchor.getBoundingClientRect() : anchor);
-    this.view = this.isField ? new FieldOverlay(el, open) : new EditableView(el, open);
-    this.all = [];
-    this.shown = [];
-    this.seq = 0;
-    this.timer = null;
-    this.onInput = () => {
-      lastActive = Date.now();
-      this.hideStale();
-      this.schedule(settings.delayMs);
-    };
-    el.addEventListener('input', this.onInput);
-    this.schedule(0);
-  }
-
-  text() {
-    return this.isField ? this.el.value : this.view.text();
-  }
-
-  schedule(delay) {
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.check(), delay);
-  }
-
-  caret() {
-    return this.isField ? this.el.selectionStart : this.view.caretOffset();
-  }
-
-  /** One request in flight per field: typing during a slow check asks for one more, not a queue. */
-  async check() {
-    if (this.busy) {
-      this.again = true;
-      return;
-    }
-    const text = this.text();
-    if (!text.trim()) {
-      this.all = [];
-      this.render();
-      return;
-    }
-    const win = checkWindow(text, this.caret());
-    const mine = ++this.seq;
-    let res;
-    this.busy = true;
-    try {
-      res = await api.runtime.sendMessage({ type: 'check', text: win.text });
-    } catch {
-      return; // extension reloaded or background unavailable: keep the page as it is
-    } finally {
-      this.busy = false;
-      if (this.again) {
-        this.again = false;
-        this.schedule(0);
-      }
-    }
-    if (!res || !res.ok || mine !== this.seq || this.text() !== text || !controllers.has(this.el)) return;
-    // A window's offsets are relative to its start; outside it nothing is underlined.
-    this.all = res.suggestions.map((s) => ({ ...s, start: s.start + win.start, end: s.end + win.start }));
-    this.render();
-  }
-
-  render() {
-    this.shown = filterSuggestions(this.all, settings, ignored);
-    this.view.render(this.shown);
-    reportCount();
-  }
-
-  /** While typing, drop underlines whose words changed; the rest wait for the re-check. */
-  hideStale() {
-    const text = this.text();
-    this.shown = this.shown.filter((s) => text.slice(s.start, s.end) === s.original);
-    this.view.render(this.shown);
-  }
-
-  open(s, rect, focus = false) {
-    card.controller = this;
+const controllerHost = {
+  request: (text) => api.runtime.sendMessage({ type: 'check', text }),
+  filter: (suggestions) => filterSuggestions(suggestions, settings, ignored),
+  delayMs: () => settings.delayMs,
+  open: (controller, s, rect, focus = false) => {
+    card.controller = controller;
     card.open(s, rect, { focus });
-  }
-
-  apply(s) {
-    const text = this.text();
-    const at = relocate(text, s.start, s.end, s.original);
-    if (!at) return this.schedule(0); // the words are gone: never write over other text
-    if (this.isField) replaceInField(this.el, at[0], at[1], s.replacement);
-    else this.view.replace(at[0], at[1], s.replacement);
-    this.all = afterFix(this.all, s, at);
-    this.render();
-    this.schedule(0);
-  }
-
-  caretSuggestion() {
-    const caret = this.caret();
-    return this.shown.find((s) => caret >= s.start && caret <= s.end) ?? this.shown.find((s) => s.start >= caret) ?? this.shown[0];
-  }
-
-  destroy() {
-    clearTimeout(this.timer);
-    this.el.removeEventListener('input', this.onInput);
-    this.view.destroy();
-  }
-}
+  },
+  changed: () => reportCount(),
+  typed: () => {
+    lastActive = Date.now();
+  },
+};
 
 function attach(el) {
   if (!enabled || controllers.has(el) || !isEligible(el)) return;
-  controllers.set(el, new Controller(el));
+  controllers.set(el, new Controller(el, controllerHost));
 }
 
 function detachAll() {
@@ -163,12 +84,16 @@ function reportCount() {
   api.runtime.sendMessage({ type: 'count', count: n }).catch(() => {});
 }
 
-// Focus reaches us from inside open shadow roots and same-document iframes' own scripts;
-// composedPath()[0] is the real field even when the event was retargeted to a shadow host.
-function onFocus(e) {
+// The user's own press, key or input in a field. Events reach us from inside open shadow
+// roots and same-document iframes' own scripts; composedPath()[0] is the real field even
+// when the event was retargeted to a shadow host.
+function onUserEvent(e) {
+  if (!e.isTrusted) return;
   const target = e.composedPath()[0];
   if (!(target instanceof HTMLElement)) return;
   const el = editingHost(target);
+  if (!isEligible(el) || (!controllers.has(el) && !isVisible(el))) return;
+  chosen.add(el);
   attach(el);
   if (controllers.has(el)) warmUp();
 }
@@ -194,10 +119,6 @@ function warmUp() {
   }, () => {});
 }
 
-function scan(root) {
-  root.querySelectorAll('textarea, input, [contenteditable]').forEach((el) => attach(editingHost(el)));
-}
-
 async function refreshSettings() {
   const before = settings?.dictionary.join('\n');
   settings = await loadSettings();
@@ -206,8 +127,8 @@ async function refreshSettings() {
   const now = siteEnabled(settings, host);
   if (now && !enabled) {
     enabled = true;
-    scan(document);
-    if (document.activeElement) attach(editingHost(document.activeElement));
+    const active = document.activeElement && editingHost(document.activeElement);
+    if (active && chosen.has(active)) attach(active);
   } else if (!now && enabled) {
     enabled = false;
     detachAll();
@@ -227,23 +148,16 @@ async function main() {
       card.controller?.render();
     },
     onAddWord: async (s) => {
-      const words = new Set(settings.dictionary);
-      words.add(s.original);
-      await saveSettings({ dictionary: [...words] });
+      await saveSettings({ dictionary: mergeWords((await loadSettings()).dictionary, [s.original]) });
     },
     onDisableCategory: async (s) => {
       await saveSettings({ disabledCategories: [...new Set([...settings.disabledCategories, s.category])] });
     },
   });
-  document.addEventListener('focusin', onFocus, true);
+  for (const type of ['pointerdown', 'keydown', 'input']) document.addEventListener(type, onUserEvent, true);
   new MutationObserver((records) => {
-    if (!enabled) return;
+    if (!controllers.size) return;
     for (const r of records) {
-      for (const n of r.addedNodes) {
-        if (!(n instanceof HTMLElement)) continue;
-        attach(editingHost(n));
-        scan(n);
-      }
       for (const n of r.removedNodes) {
         for (const [el, c] of controllers) if (n === el || (n instanceof Node && n.contains(el))) {
           c.destroy();
@@ -256,7 +170,7 @@ async function main() {
     if (msg?.type === 'open-suggestion') {
       const c = controllers.get(editingHost(document.activeElement ?? document.body));
       const s = c?.caretSuggestion();
-      if (s) c.open(s, c.el.getBoundingClientRect(), true);
+      if (s) controllerHost.open(c, s, c.el.getBoundingClientRect(), true);
     }
   });
   onSettingsChanged(refreshSettings);

@@ -70,7 +70,10 @@ export class SuggestionCard {
     const fix = this.doc.createElement('button');
     fix.setAttribute('data-emend-fix', '');
     fix.textContent = suggestion.replacement;
-    fix.addEventListener('click', () => {
+    // Only the user's own clicks act: page script can reach this shadow root and call
+    // .click(), which dispatches an untrusted event.
+    fix.addEventListener('click', (e) => {
+      if (!e.isTrusted) return;
       this.close();
       this.actions.onFix(suggestion);
     });
@@ -80,7 +83,8 @@ export class SuggestionCard {
     const add = (label, fn) => {
       const b = this.doc.createElement('button');
       b.textContent = label;
-      b.addEventListener('click', () => {
+      b.addEventListener('click', (e) => {
+        if (!e.isTrusted) return;
         this.close();
         fn(suggestion);
       });

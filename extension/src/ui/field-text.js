@@ -25,31 +25,58 @@ export function replaceInField(field, start, end, text) {
 }
 
 /**
- * Where `original` is now, near `start`: the text may have changed since the check.
- * Returns [start, end] or null if it is gone.
+ * Where the span [start, end) of `checked` (the text a suggestion was made for) is in
+ * `current` (the text now), or null if a change since the check touched it or its edges.
+ * The page may have changed the text without telling anyone (a framework re-render, a
+ * script setting `value`, no `input` event): the change is read off the two texts as the
+ * region between their common prefix and common suffix. A span wholly before that region
+ * stays where it was, one wholly after it moves by the change in length, and one that meets
+ * it is stale: the caller checks again instead of writing over what is there now. (Taking
+ * the nearest copy of the same substring, as before, turned "a" in "Then I has a apple"
+ * into "Then I hans a apple".)
  */
-export function relocate(value, start, end, original) {
-  if (value.slice(start, end) === original) return [start, end];
-  const window = 200;
-  const from = Math.max(0, start - window);
-  const region = value.slice(from, end + window);
-  let best = null;
-  for (let i = region.indexOf(original); i >= 0; i = region.indexOf(original, i + 1)) {
-    const at = from + i;
-    if (!best || Math.abs(at - start) < Math.abs(best[0] - start)) best = [at, at + original.length];
-  }
-  return best;
+export function mapSpan(checked, current, start, end) {
+  return mapThrough(changeBetween(checked, current), start, end);
+}
+
+/** `{prefix, changedEnd, delta}`: `checked[prefix, changedEnd)` became `current[prefix, changedEnd + delta)`. */
+export function changeBetween(checked, current) {
+  const max = Math.min(checked.length, current.length);
+  let prefix = 0;
+  while (prefix < max && checked.charCodeAt(prefix) === current.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix &&
+    checked.charCodeAt(checked.length - 1 - suffix) === current.charCodeAt(current.length - 1 - suffix)) suffix++;
+  return { prefix, changedEnd: checked.length - suffix, delta: current.length - checked.length, same: checked === current };
+}
+
+function mapThrough(change, start, end) {
+  if (change.same || end < change.prefix) return [start, end];
+  if (start > change.changedEnd) return [start + change.delta, end + change.delta];
+  return null;
 }
 
 /**
- * The other suggestions after `fixed` was applied at `at` ([start, end] of its original):
- * those after it shift by the length change, those it overlapped are dropped.
+ * Where suggestion `s`, made for the text `checked`, is in `current`: its span mapped
+ * through the change (`mapSpan`) and holding exactly `s.original` there, else null.
  */
-export function afterFix(suggestions, fixed, at) {
-  const delta = fixed.replacement.length - (at[1] - at[0]);
-  const end = at[0] + fixed.replacement.length;
-  return suggestions
-    .filter((o) => o !== fixed)
-    .map((o) => (o.start >= at[1] ? { ...o, start: o.start + delta, end: o.end + delta } : o))
-    .filter((o) => o.end <= at[0] || o.start >= end);
+export function locate(checked, current, s, change = changeBetween(checked, current)) {
+  const at = mapThrough(change, s.start, s.end);
+  return at && current.slice(at[0], at[1]) === s.original ? at : null;
+}
+
+/**
+ * The suggestions made for `checked` that still hold in `current`, at their offsets there
+ * (each through `locate`); the rest are dropped until the next check. After a fix, pass the
+ * text with the fix applied: the fixed words and anything touching them drop out.
+ */
+export function remap(suggestions, checked, current) {
+  if (checked === current) return suggestions;
+  const change = changeBetween(checked, current);
+  const out = [];
+  for (const s of suggestions) {
+    const at = locate(checked, current, s, change);
+    if (at) out.push(at[0] === s.start ? s : { ...s, start: at[0], end: at[1] });
+  }
+  return out;
 }

@@ -56,6 +56,7 @@ export class FieldOverlay {
 
   /** Show these suggestions (offsets into the field's current value). */
   render(suggestions) {
+    this.stale = false;
     this.suggestions = suggestions;
     const text = this.field.value;
     const frag = document.createDocumentFragment();
@@ -76,6 +77,7 @@ export class FieldOverlay {
       u.addEventListener('click', (e) => {
         e.preventDefault();
         e.stopPropagation();
+        if (!e.isTrusted) return; // only the user opens the card, never the page's script
         this.onOpen(s, u);
       });
       frag.append(u);
@@ -85,6 +87,12 @@ export class FieldOverlay {
     frag.append(text.slice(at) + '\u200b');
     this.mirror.replaceChildren(frag);
     this.place();
+  }
+
+  /** Hide the underlines until the next `render` (cheap: the mirror is not laid out while hidden). */
+  hide() {
+    this.stale = true;
+    this.host.style.display = 'none';
   }
 
   underlines() {
@@ -105,7 +113,7 @@ export class FieldOverlay {
     const scrollbar = f.offsetWidth - f.clientWidth - parseFloat(cs.borderLeftWidth) - parseFloat(cs.borderRightWidth);
     if (scrollbar > 0) m.paddingRight = `${parseFloat(cs.paddingRight) + scrollbar}px`;
     const hidden = cs.display === 'none' || cs.visibility === 'hidden' || rect.width === 0;
-    this.host.style.display = hidden ? 'none' : 'block';
+    this.host.style.display = hidden || this.stale ? 'none' : 'block';
     this.host.style.transform = `translate(${rect.left + view.scrollX}px, ${rect.top + view.scrollY}px)`;
     this.syncScroll();
   }

@@ -1,0 +1,163 @@
+// One field's checking: when to check (debounced, one request in flight), which part of the
+// text (check-window.js), where the suggestions are now (field-text.js `remap`), drawing them
+// (the form-field overlay or the contenteditable view) and applying a fix.
+//
+// Suggestions are kept with the text they hold for (`base`). Whatever changes the text, the
+// user, the page's own script (with or without an `input` event) or a fix, they are carried
+// to the new text through the change, and those the change touched are dropped: a fix is
+// applied only where its words are still there, unchanged, else the field is checked again.
+//
+// Big fields stay off the keystroke path: above BIG_FIELD units a keystroke only hides the
+// underlines (no relayout of the overlay's mirror of the whole text); they come back with
+// the next result. Above WINDOW_LIMIT the words around the caret are checked first (a small
+// window, seconds sooner on a cold model), then the wider window.
+
+import { FieldOverlay } from '../ui/overlay.js';
+import { locate, remap, replaceInField } from '../ui/field-text.js';
+import { EditableView } from './editable-view.js';
+import { NEAR_LIMIT, WINDOW_LIMIT, checkWindow } from './check-window.js';
+
+/** Above this many UTF-16 units a keystroke does not redraw the overlay. */
+export const BIG_FIELD = 20_000;
+
+export class Controller {
+  /**
+   * @param {HTMLElement} el  a textarea, text input or contenteditable editing host
+   * @param {{request(text): Promise<object>, filter(suggestions): object[], delayMs(): number,
+   *          open(controller, suggestion, rect, focus), changed(), typed()}} host
+   */
+  constructor(el, host) {
+    this.el = el;
+    this.host = host;
+    this.isField = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+    // The card gets the suggestion with the text it was made for, to find its words again.
+    const open = (s, anchor) =>
+      host.open(this, { ...s, base: this.base }, anchor instanceof Element ? anchor.getBoundingClientRect() : anchor);
+    this.view = this.isField ? new FieldOverlay(el, open) : new EditableView(el, open);
+    this.all = []; // suggestions for `base`
+    this.base = '';
+    this.shown = [];
+    this.timer = null;
+    this.busy = false;
+    this.again = false;
+    this.hidden = false;
+    this.onInput = () => {
+      host.typed();
+      this.follow(true);
+      this.schedule(host.delayMs());
+    };
+    el.addEventListener('input', this.onInput);
+    this.schedule(0);
+  }
+
+  text() {
+    return this.isField ? this.el.value : this.view.text();
+  }
+
+  caret() {
+    return this.isField ? this.el.selectionStart : this.view.caretOffset();
+  }
+
+  schedule(delay) {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.check(), delay);
+  }
+
+  /** Carry the suggestions to the text as it is now; `typing`: from a keystroke. */
+  follow(typing = false) {
+    const now = this.text();
+    this.all = remap(this.all, this.base, now);
+    this.base = now;
+    if (typing && now.length > BIG_FIELD) {
+      this.hidden = true;
+      this.view.hide?.();
+      return;
+    }
+    this.render();
+  }
+
+  /** One request in flight per field: typing during a slow check asks for one more, not a queue. */
+  async check() {
+    if (this.busy) {
+      this.again = true;
+      return;
+    }
+    const text = this.text();
+    if (!text.trim()) {
+      this.all = [];
+      this.base = text;
+      this.render();
+      return;
+    }
+    this.busy = true;
+    try {
+      const caret = this.caret();
+      const windows = text.length > NEAR_LIMIT && text.length > WINDOW_LIMIT / 2
+        ? [checkWindow(text, caret, NEAR_LIMIT), checkWindow(text, caret, WINDOW_LIMIT)]
+        : [checkWindow(text, caret, WINDOW_LIMIT)];
+      for (const win of windows) {
+        const res = await this.host.request(win.text).catch(() => null);
+        if (!res?.ok || this.destroyed) return; // the background says what failed (popup)
+        // A window's offsets are relative to its start; the text may have moved on since.
+        const found = res.suggestions.map((s) => ({ ...s, start: s.start + win.start, end: s.end + win.start }));
+        const now = this.text();
+        const kept = remap(this.all, this.base, text).filter((s) => s.end <= win.start || s.start >= win.start + win.text.length);
+        this.all = remap([...kept, ...found].sort((a, b) => a.start - b.start), text, now);
+        this.base = now;
+        this.render();
+        if (this.again) break; // the text changed: the next round checks it
+      }
+    } finally {
+      this.busy = false;
+      if (this.again) {
+        this.again = false;
+        this.schedule(0);
+      }
+    }
+  }
+
+  render() {
+    this.hidden = false;
+    this.shown = this.host.filter(this.all);
+    this.view.render(this.shown);
+    this.host.changed();
+  }
+
+  /**
+   * Apply `s`, made for the text `s.base`, where its words are now; if the text changed there
+   * since, write nothing and check again. Returns whether the fix was applied.
+   */
+  apply(s) {
+    const before = this.text();
+    const at = locate(s.base ?? this.base, before, s);
+    if (!at) {
+      this.follow();
+      this.schedule(0);
+      return false;
+    }
+    if (this.isField) replaceInField(this.el, at[0], at[1], s.replacement);
+    else this.view.replace(at[0], at[1], s.replacement);
+    // The others, carried through any change before the fix and then through the fix itself
+    // (which drops the fixed words and whatever touches them).
+    this.all = remap(remap(this.all, this.base, before), before, this.text());
+    this.base = this.text();
+    this.render();
+    this.schedule(0);
+    return true;
+  }
+
+  /** The suggestion at or after the caret (for the keyboard shortcut), with its text. */
+  caretSuggestion() {
+    this.follow();
+    const caret = this.caret();
+    const s = this.shown.find((x) => caret >= x.start && caret <= x.end) ?? this.shown.find((x) => x.start >= caret) ?? this.shown[0];
+    return s && { ...s, base: this.base };
+  }
+
+  destroy() {
+    this.destroyed = true;
+    clearTimeout(this.timer);
+    this.el.removeEventListener('input', this.onInput);
+    this.view.destroy();
+  }
+}
