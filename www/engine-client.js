@@ -123,15 +123,12 @@ export class EngineClient {
 
   /**
    * For the recovery tests: 'panic' makes the wasm panic inside the checker; 'kill' ends the
-   * worker without telling anyone (as an out-of-memory kill would), with `limitMs` as the
-   * time limit that finds it.
+   * worker without telling anyone (as an out-of-memory kill would). `limitMs`, if given,
+   * becomes the time limit that finds a worker that stopped answering ('limit' only sets it).
    */
   async injectFault(kind, limitMs) {
     if (limitMs) this.limits.check = limitMs;
-    if (kind === 'kill') {
-      this.worker?.terminate();
-      return;
-    }
-    await this.send({ type: 'panic' }, this.limits.check).catch(() => {});
+    if (kind === 'kill') this.worker?.terminate();
+    if (kind === 'panic') await this.send({ type: 'panic' }, this.limits.check).catch(() => {});
   }
 }

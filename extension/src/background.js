@@ -110,7 +110,9 @@ function setCount(sender, count) {
   api.action.setBadgeBackgroundColor?.({ tabId: tab, color: '#1a73e8' });
 }
 
-const fromExtensionPage = (sender) => !sender.tab && sender.url?.startsWith(api.runtime.getURL(''));
+// The extension's own pages (popup, options, offscreen document); content scripts' messages
+// carry the page's URL.
+const fromExtensionPage = (sender) => sender.url?.startsWith(api.runtime.getURL('')) ?? false;
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg?.target === 'offscreen') return false; // for the offscreen document

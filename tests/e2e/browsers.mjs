@@ -22,8 +22,8 @@ export function freshProfileDir() {
 }
 
 /** Chromium with the unpacked extension in `dir` loaded, in a fresh profile (a Playwright context). */
-export function launchChromiumWithExtension(dir) {
-  return chromium.launchPersistentContext(freshProfileDir(), {
+export function launchChromiumWithExtension(dir, profile = freshProfileDir()) {
+  return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     ignoreDefaultArgs: ['--disable-extensions'],
@@ -31,13 +31,25 @@ export function launchChromiumWithExtension(dir) {
   });
 }
 
-/** Firefox ESR with the extension in `dir` installed as a temporary add-on (a Puppeteer browser). */
-export async function launchFirefoxWithExtension(dir) {
+/** The extension's moz-extension:// host in the Firefox these helpers launch (fixed by a pref). */
+export const FIREFOX_EXTENSION_UUID = '3c6a1b8e-6f1e-4b6a-9a43-0e3d5b7f2c11';
+export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+
+/**
+ * Firefox ESR with the extension in `dir` installed as a temporary add-on (a Puppeteer browser).
+ * `prefs` adds Firefox preferences (e.g. a short event-page idle time for the recovery test).
+ */
+export async function launchFirefoxWithExtension(dir, prefs = {}) {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: { 'extensions.webextensions.remote': true, 'datareporting.policy.dataSubmissionEnabled': false },
+    extraPrefsFirefox: {
+      'extensions.webextensions.remote': true,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'extensions.webextensions.uuids': JSON.stringify({ 'emend@emend.invalid': FIREFOX_EXTENSION_UUID }),
+      ...prefs,
+    },
   });
   await browser.installExtension(dir);
   return browser;

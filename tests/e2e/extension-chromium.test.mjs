@@ -144,8 +144,8 @@ test('Add to dictionary: the word stays as written and checking goes on with it'
   assert.ok(!marks.some((x) => full.slice(x.start, x.end).includes('postgres')), 'the added word stays unmarked');
   assert.equal(await page.inputValue('#textarea'), full, 'the word was kept as written');
   const [worker] = context.serviceWorkers();
-  assert.deepEqual(await worker.evaluate(() => chrome.storage.sync.get('dictionary')), { dictionary: ['postgres'] });
-  await worker.evaluate(() => chrome.storage.sync.set({ dictionary: [] }));
+  assert.deepEqual(await worker.evaluate(() => chrome.storage.local.get('dictionary')), { dictionary: ['postgres'] });
+  await worker.evaluate(() => chrome.storage.local.set({ dictionary: [] }));
   await page.close();
 });
 
@@ -279,7 +279,7 @@ test('options page shows the browser\'s current shortcut and saves the dictionar
   await page.fill('#dictionary', 'Emend\nwasm\nEmend');
   await page.click('#save-dictionary');
   await page.waitForFunction(() => document.getElementById('saved').textContent === 'Saved');
-  assert.deepEqual(await worker.evaluate(() => chrome.storage.sync.get('dictionary')), { dictionary: ['Emend', 'wasm'] });
-  await worker.evaluate(() => chrome.storage.sync.set({ dictionary: [] }));
+  assert.deepEqual(await worker.evaluate(() => chrome.storage.local.get('dictionary')), { dictionary: ['Emend', 'wasm'] });
+  await worker.evaluate(() => chrome.storage.local.set({ dictionary: [] }));
   await page.close();
 });

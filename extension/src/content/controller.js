@@ -19,6 +19,8 @@ import { NEAR_LIMIT, WINDOW_LIMIT, checkWindow } from './check-window.js';
 
 /** Above this many UTF-16 units a keystroke does not redraw the overlay. */
 export const BIG_FIELD = 20_000;
+/** How often a focused field's text is compared with the text its underlines are for. */
+const WATCH_MS = 500;
 
 export class Controller {
   /**
@@ -47,6 +49,23 @@ export class Controller {
       this.schedule(host.delayMs());
     };
     el.addEventListener('input', this.onInput);
+    // A page may change the text with no event at all (a framework re-render sets `value`):
+    // while the field has the focus, look twice a second whether the text is still the one
+    // the underlines were drawn for, and if not, carry them over and check again.
+    this.watch = null;
+    this.onFocus = () => {
+      clearInterval(this.watch);
+      this.watch = setInterval(() => {
+        if (this.text() !== this.base) {
+          this.follow(true);
+          this.schedule(host.delayMs());
+        }
+      }, WATCH_MS);
+    };
+    this.onBlur = () => clearInterval(this.watch);
+    el.addEventListener('focusin', this.onFocus);
+    el.addEventListener('focusout', this.onBlur);
+    if (el.contains(el.ownerDocument.activeElement)) this.onFocus();
     this.schedule(0);
   }
 
@@ -157,7 +176,10 @@ export class Controller {
   destroy() {
     this.destroyed = true;
     clearTimeout(this.timer);
+    clearInterval(this.watch);
     this.el.removeEventListener('input', this.onInput);
+    this.el.removeEventListener('focusin', this.onFocus);
+    this.el.removeEventListener('focusout', this.onBlur);
     this.view.destroy();
   }
 }
