@@ -40,7 +40,14 @@ export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUI
  * `prefs` adds Firefox preferences (e.g. a short event-page idle time for the recovery test).
  */
 export async function launchFirefoxWithExtension(dir, prefs = {}) {
-  const browser = await puppeteer.launch({
+  const browser = await launchFirefox(prefs);
+  await browser.installExtension(dir);
+  return browser;
+}
+
+/** Firefox ESR alone (a Puppeteer browser); `prefs` adds Firefox preferences. */
+export function launchFirefox(prefs = {}) {
+  return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
@@ -51,8 +58,6 @@ export async function launchFirefoxWithExtension(dir, prefs = {}) {
       ...prefs,
     },
   });
-  await browser.installExtension(dir);
-  return browser;
 }
 
 export const ARTIFACTS = process.env.EMEND_ARTIFACTS ?? join(tmpdir(), 'emend-artifacts');

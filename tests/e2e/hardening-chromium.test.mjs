@@ -24,6 +24,7 @@ after(async () => {
 
 hardeningTests({
   name: 'chromium',
+  hasExtPage: true,
   fields: () => fx.fields,
   context: () => ({ newPage: () => context.newPage(), ext }),
   restartModel: async () => {

@@ -17,9 +17,11 @@ const STEPS = Number(process.env.EMEND_CONCURRENT_STEPS ?? 500);
 const valueOf = (page, id) => page.evaluate((i) => document.getElementById(i).value, id);
 
 /**
- * @param {{name: string, fields: () => string, context: () => {newPage(): Promise<object>, ext: object},
- *          restartModel?: () => Promise<void>}} b
- *   `context()` gives the launched browser's page maker and an open extension page (options.html);
+ * @param {{name: string, fields: () => string, context: () => {newPage(): Promise<object>, ext?: object},
+ *          hasExtPage: boolean, restartModel?: () => Promise<void>}} b
+ *   `context()` gives the launched browser's page maker and, where the driver can open one
+ *   (`hasExtPage`; Firefox's WebDriver BiDi refuses moz-extension:// pages), an open
+ *   extension page (options.html) to read storage and inject faults through;
  *   `restartModel` is the browser's own way of losing the model (Chrome: close the offscreen document).
  */
 export function hardeningTests(b) {
@@ -59,11 +61,20 @@ export function hardeningTests(b) {
       for (const h of document.querySelectorAll('[data-emend-host]')) h.shadowRoot.querySelectorAll('[role=dialog] button').forEach((b) => b.click());
     });
     await sleep(300);
-    assert.equal(await valueOf(page, 'textarea'), `${NEWCOMER} We deploy it with postgres.`, 'no fix was applied');
-    assert.deepEqual(await storage('local', 'dictionary'), {}, 'no word was added');
-    assert.deepEqual(await storage('sync', 'disabledCategories'), {}, 'no category was turned off');
+    const typed = `${NEWCOMER} We deploy it with postgres.`;
+    assert.equal(await valueOf(page, 'textarea'), typed, 'no fix was applied');
+    if (b.context().ext) {
+      assert.deepEqual(await storage('local', 'dictionary'), {}, 'no word was added');
+      assert.deepEqual(await storage('sync', 'disabledCategories'), {}, 'no category was turned off');
+    }
     assert.ok(await page.evaluate(openCard), 'the card is still open for the user');
     await page.keyboard.press('Escape');
+    // Checked again (a key at the end): the word is still unknown and its category still on.
+    await page.keyboard.press('End');
+    await page.keyboard.type(' ');
+    await sleep(1_500);
+    await until(page, () => marksInPage('#textarea').some((m) => m.text === 'postgres'), null, { what: '"postgres" still underlined' });
+    assert.equal(await valueOf(page, 'textarea'), `${typed} `);
     // Fields the user never touched are not checked, whatever the page does to them with script.
     await page.evaluate(() => {
       for (const id of ['prefilled', 'hidden']) {
@@ -109,7 +120,8 @@ export function hardeningTests(b) {
     }
   });
 
-  test(`${name}: the personal dictionary grows past what one storage.sync item holds`, async () => {
+  const needsExt = { skip: b.hasExtPage ? false : 'this browser\'s driver cannot open extension pages' };
+  test(`${name}: the personal dictionary grows past what one storage.sync item holds`, needsExt, async () => {
     const words = Array.from({ length: 2000 }, (_, i) => `emendword${i}`);
     await ext().evaluate((w) => {
       document.getElementById('dictionary').value = w;
@@ -128,7 +140,7 @@ export function hardeningTests(b) {
     await setStorage('local', { dictionary: [] });
   });
 
-  test(`${name}: checking comes back after a wasm panic, a killed worker (and a closed offscreen document)`, async () => {
+  test(`${name}: checking comes back after a wasm panic, a killed worker (and a closed offscreen document)`, needsExt, async () => {
     const page = await openFixture();
     await typeAndWait(page, '#textarea', 'She go to school.', 'go');
     // A new misspelling each round, so that no cached result can answer the check.
@@ -183,7 +195,7 @@ export function hardeningTests(b) {
 
   for (const kind of ['textarea', 'react', 'prosemirror']) {
     test(`${name}: randomized concurrent edits in a ${kind}: no character lost, duplicated or misplaced`, async () => {
-      await setStorage('sync', { delayMs: 100 });
+      if (b.hasExtPage) await setStorage('sync', { delayMs: 100 });
       const page = await openFixture();
       const figures = await runConcurrentEdits(page, kind, { steps: STEPS, seed: 11 + kind.length });
       console.log(`concurrent edits (${name}): ${JSON.stringify(figures)}`);
@@ -191,7 +203,7 @@ export function hardeningTests(b) {
       assert.ok(figures.fixesApplied > 0 && figures.pageChanges > 0, JSON.stringify(figures));
       if (kind === 'react') assert.equal(await page.evaluate(() => window.reactValue), await valueOf(page, 'react'));
       await page.close();
-      await ext().evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.sync.remove('delayMs'));
+      if (b.hasExtPage) await ext().evaluate(() => (globalThis.browser ?? globalThis.chrome).storage.sync.remove('delayMs'));
     });
   }
 }
