@@ -6,6 +6,9 @@ use std::rc::Rc;
 
 use emend::{Checker, Correction, Corrector, DecodeStats, DecoderKind, Result, Suggestion};
 
+#[path = "fuzz/hostile.rs"]
+mod hostile;
+
 #[cfg(target_arch = "wasm32")]
 use wasm_bindgen_test::wasm_bindgen_test as test;
 #[cfg(target_arch = "wasm32")]
@@ -16,8 +19,15 @@ struct Rules {
     calls: Rc<Cell<usize>>,
 }
 
-const RULES: &[(&str, &str)] =
-    &[("a apple", "an apple"), ("She go ", "She goes "), ("buyed", "bought"), ("We was", "We were"), ("teh", "the")];
+const RULES: &[(&str, &str)] = &[
+    ("a apple", "an apple"),
+    ("She go ", "She goes "),
+    ("buyed", "bought"),
+    ("We was", "We were"),
+    ("teh", "the"),
+    // Only where an accent written apart splits "résumé" into "re", "sume": as the speller did.
+    ("sume", "some"),
+];
 
 impl Corrector for Rules {
     fn correct_units(&self, units: &[&str], _: DecoderKind, _: usize) -> Result<(Vec<Correction>, DecodeStats)> {
@@ -181,4 +191,54 @@ fn a_sentence_in_lower_case_gets_its_capital() {
     let wrapped = "I went to the shop\nactually at noon.";
     assert!(c.check(wrapped).unwrap().suggestions.is_empty(), "a line wrapped mid-sentence");
     assert_eq!(c.correct_text("teh end. actually, no.").unwrap(), "The end. Actually, no.");
+}
+
+#[test]
+fn decomposed_accents_are_read_as_letters_of_their_word() {
+    let (mut c, _) = checker();
+    // "re\u{301}sume\u{301}": "résumé" written as letters and combining accents (NFD).
+    let text = "Her re\u{301}sume\u{301} was long.";
+    assert!(c.check(text).unwrap().suggestions.is_empty(), "{:?}", c.check(text).unwrap().suggestions);
+    assert_eq!(c.correct_text(text).unwrap(), text);
+    // A fix after the decomposed word still slices the user's text exactly.
+    let text = "😀 Her re\u{301}sume\u{301} and cafe\u{301} had teh a apple.";
+    let r = c.check(text).unwrap();
+    let got = fixes_at_their_offsets(text, &r.suggestions);
+    assert_eq!(got, [("teh".into(), "the".into()), ("a".into(), "an".into())], "{:?}", r.suggestions);
+    assert_eq!(c.correct_text(text).unwrap(), "😀 Her re\u{301}sume\u{301} and cafe\u{301} had the an apple.");
+}
+
+#[test]
+fn hostile_text_gets_sound_suggestions_cached_or_not() {
+    let (mut cached, _) = checker();
+    let (mut fresh, _) = checker();
+    let seeds = hostile::seeds();
+    assert!(seeds.len() > 40 && seeds.contains(&String::new()));
+    for text in &seeds {
+        hostile::sound_and_stable(text, &mut cached, &mut fresh).unwrap();
+    }
+}
+
+/// Writes the same text for every unit: a model that has lost its way.
+struct Fixed(&'static str);
+
+impl Corrector for Fixed {
+    fn correct_units(&self, units: &[&str], _: DecoderKind, _: usize) -> Result<(Vec<Correction>, DecodeStats)> {
+        Ok((units.iter().map(|_| Correction::plain(self.0)).collect(), DecodeStats::default()))
+    }
+    fn fits(&self, _: &str) -> bool {
+        true
+    }
+}
+
+#[test]
+fn a_deletion_the_diff_misplaces_does_not_panic() {
+    // The diff placed the deletion of the first "xx" after the target's first "." (similar
+    // #78); merged with its neighbour, the aligner's word range ran backwards and panicked.
+    let mut c = Checker::new(Fixed(". . . ."));
+    let text = "xx . xx . yy .";
+    let r = c.check(text).unwrap();
+    // The rewrite is not offered; the sentence's capital is.
+    assert!(r.suggestions.iter().all(|s| s.category == emend::Category::Capitalization), "{:?}", r.suggestions);
+    assert_eq!(r.stats.sentences, 1, "one unit, aligned");
 }

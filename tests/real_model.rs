@@ -249,3 +249,20 @@ fn a_run_on_sentence_and_a_compound_written_apart_get_one_edit_each() {
     let fixed = c.correct_text(text).unwrap();
     assert!(fixed.contains("email. It was") && fixed.contains("a so-called hobby"), "{fixed}");
 }
+
+#[test]
+fn decomposed_accents_stay_with_their_word() {
+    let mut c = spelling_checker();
+    // "résumé" as letters and combining accents (NFD): read apart, "sume" became "some".
+    let text = "Her re\u{301}sume\u{301} was long.";
+    let word = 4..4 + "re\u{301}sume\u{301}".encode_utf16().count();
+    let result = c.check(text).unwrap();
+    assert!(result.suggestions.iter().all(|s| s.end <= word.start || s.start >= word.end), "{:?}", result.suggestions);
+    // Elsewhere in decomposed text, fixes still slice the user's text exactly.
+    let text = "😀 Her re\u{301}sume\u{301} was long, i like cafe\u{301}s. She go to scho\u{308}ol with freind.";
+    let result = c.check(text).unwrap();
+    assert!(result.suggestions.iter().any(|s| s.original == "freind"), "{:?}", result.suggestions);
+    for s in &result.suggestions {
+        assert_eq!(js_slice(text, s.start, s.end), s.original, "{s:?}");
+    }
+}

@@ -64,11 +64,16 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
     let aw: Vec<&str> = a.iter().map(|r| &source[r.clone()]).collect();
     let bw: Vec<&str> = b.iter().map(|r| &target[r.clone()]).collect();
     let mut groups: Vec<Group> = Vec::new();
+    // Each op's place is counted from the lengths of the ops before it: similar's Myers
+    // gives some deletions a wrong `new_index` (mitsuhiko/similar#78), which made ranges
+    // run backwards once merged.
+    let (mut i, mut j) = (0, 0);
     for op in capture_diff_slices(Algorithm::Myers, &aw, &bw) {
+        let (src, tgt) = (i..i + op.old_range().len(), j..j + op.new_range().len());
+        (i, j) = (src.end, tgt.end);
         if let DiffOp::Equal { .. } = op {
             continue;
         }
-        let (src, tgt) = (op.old_range(), op.new_range());
         // Consecutive changes with nothing equal between them are one edit.
         if let Some(last) = groups.last_mut() {
             if last.src.end == src.start && last.tgt.end == tgt.start {
@@ -139,10 +144,11 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
     for g in groups {
         match merged.last_mut() {
             Some(last) if g.src.start < last.src.end || g.tgt.start < last.tgt.end => {
-                last.src.end = last.src.end.max(g.src.end);
-                last.tgt.end = last.tgt.end.max(g.tgt.end);
-                last.core_src.end = g.core_src.end;
-                last.core_tgt.end = g.core_tgt.end;
+                // Each range covers both: an anchor can reach back past the last one's core.
+                last.src = cover(&last.src, &g.src);
+                last.tgt = cover(&last.tgt, &g.tgt);
+                last.core_src = cover(&last.core_src, &g.core_src);
+                last.core_tgt = cover(&last.core_tgt, &g.core_tgt);
             }
             _ => merged.push(g),
         }
@@ -172,6 +178,11 @@ pub fn align(source: &str, target: &str) -> Vec<Edit> {
         })
         .filter(|e| source[e.range.clone()] != e.replacement)
         .collect()
+}
+
+/// The smallest range holding both (an empty one still counts by its position).
+fn cover(a: &Range<usize>, b: &Range<usize>) -> Range<usize> {
+    a.start.min(b.start)..a.end.max(b.end)
 }
 
 /// The words (`word_spans`) right before and right after `range` in `text`, if any.
@@ -302,5 +313,83 @@ mod tests {
         assert_eq!(source_range(&fixes, &(3..5)), None, "inside a fix");
         assert_eq!(source_range(&fixes, &(apple - 1..apple)), None, "touching a fix");
         assert_eq!(source_range(&fixes, &(6..6)), None, "an insertion where a fix ends");
+    }
+
+    #[test]
+    fn deletions_beside_kept_words_keep_every_range_ordered() {
+        // Deletions side by side with kept words: the diff placed one deletion in the
+        // target wrongly, and merged with its neighbour its words ran backwards ("slice
+        // index starts at 4 but ends at 3"; on word salad, at 31 but ends at 30).
+        assert_eq!(roundtrip("a . a . b .", ". . . ."), ". . . .");
+        // The same misplaced deletion took the target's next word as its replacement.
+        assert_eq!(roundtrip("the a . the the", "the . cat . cat"), "the . cat . cat");
+    }
+}
+
+/// Random word sequences from a small vocabulary: adjacent swaps, insertions and deletions.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod properties {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    const VOCAB: &[&str] = &["the", "a", "cat", "sat", "on", "mat", ",", ".", "it", "is", "don't", "is"];
+
+    fn words() -> impl Strategy<Value = Vec<&'static str>> {
+        prop::collection::vec(prop::sample::select(VOCAB), 0..45)
+    }
+
+    /// A source and a target that shares most of it: the target is the source with random
+    /// words replaced, dropped, inserted and swapped.
+    fn pair() -> impl Strategy<Value = (Vec<&'static str>, Vec<&'static str>)> {
+        (words(), prop::collection::vec((0usize..5, prop::sample::select(VOCAB)), 0..45)).prop_map(|(src, ops)| {
+            let mut tgt = Vec::new();
+            for (k, w) in src.iter().enumerate() {
+                match ops.get(k).map(|(op, v)| (*op, *v)) {
+                    Some((0, v)) => tgt.push(v),
+                    Some((1, _)) => {}
+                    Some((2, v)) => tgt.extend([v, *w]),
+                    Some((3, _)) if !tgt.is_empty() => {
+                        let last = tgt.pop().unwrap();
+                        tgt.extend([*w, last]);
+                    }
+                    _ => tgt.push(*w),
+                }
+            }
+            (src, tgt)
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, failure_persistence: None, ..ProptestConfig::default() })]
+        #[test]
+        fn edits_are_valid_ranges_and_give_the_target_words((src, tgt) in pair(), glue in any::<bool>()) {
+            // Words apart or, for punctuation, written against the word before.
+            let join = |w: &[&str]| w.iter().enumerate().fold(String::new(), |mut s, (i, x)| {
+                if i > 0 && !(glue && matches!(*x, "," | ".")) {
+                    s.push(' ');
+                }
+                s.push_str(x);
+                s
+            });
+            let (source, target) = (join(&src), join(&tgt));
+            let edits = align(&source, &target);
+            let mut at = 0;
+            for e in &edits {
+                prop_assert!(at <= e.range.start && e.range.start < e.range.end && e.range.end <= source.len(), "{edits:?}");
+                prop_assert!(source.is_char_boundary(e.range.start) && source.is_char_boundary(e.range.end));
+                prop_assert!(e.target.start <= e.target.end && e.target.end <= target.len());
+                prop_assert_eq!(&target[e.target.clone()], e.replacement.as_str());
+                prop_assert!(e.removed.len() + e.added.len() > 0);
+                at = e.range.end;
+            }
+            let fixes: Vec<_> = edits.iter().map(|e| (e.range.clone(), e.replacement.as_str())).collect();
+            let fixed = apply(&source, &fixes);
+            let words = |s: &str| word_spans(s).into_iter().map(|r| s[r].to_string()).collect::<Vec<_>>();
+            // Only an empty side gives nothing (the whole sentence is never deleted).
+            if !src.is_empty() && !tgt.is_empty() {
+                prop_assert_eq!(words(&fixed), words(&target), "{:?}", edits);
+            }
+        }
     }
 }

@@ -18,11 +18,13 @@ use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
 use crate::error::Result;
+use crate::normalize::compose;
 use crate::noun_number::{disagreeing, Disagreement};
 use crate::run_on::{is_run_on, join_run_ons};
 use crate::segment::{chunk, is_prose, protected_spans, sentences};
 use crate::sound_alikes::sound_alike_fix;
 use crate::spacing::unglue;
+use crate::spans::{finish, Fix};
 use crate::spelling::Speller;
 use crate::too::too_for_to;
 use crate::typos::typo_cost;
@@ -271,8 +273,26 @@ impl Checker {
         Ok((out, stats))
     }
 
+    /// The suggestions on `text` with byte offsets, as the user will see them: read composed
+    /// (`normalize`), each passed through `spans::finish`.
+    fn edits(&mut self, text: &str) -> Result<(Vec<(Range<usize>, SentenceEdit)>, CheckStats)> {
+        let Some(composed) = compose(text) else {
+            let (edits, stats) = self.check_bytes(text)?;
+            return Ok((finish(text, edits), stats));
+        };
+        let (edits, stats) = self.check_bytes(&composed.text)?;
+        let edits = finish(&composed.text, edits)
+            .into_iter()
+            .filter_map(|(range, e)| {
+                let (range, replacement) = composed.to_user(range, &e.replacement)?;
+                Some((range, SentenceEdit { replacement, ..e }))
+            })
+            .collect();
+        Ok((finish(text, edits), stats))
+    }
+
     pub fn check(&mut self, text: &str) -> Result<CheckResult> {
-        let (edits, stats) = self.check_bytes(text)?;
+        let (edits, stats) = self.edits(text)?;
         let mut offsets: Vec<usize> = edits.iter().flat_map(|(r, _)| [r.start, r.end]).collect();
         offsets.sort_unstable();
         offsets.dedup();
@@ -297,9 +317,20 @@ impl Checker {
 
     /// The text with every suggestion applied.
     pub fn correct_text(&mut self, text: &str) -> Result<String> {
-        let (edits, _) = self.check_bytes(text)?;
+        let (edits, _) = self.edits(text)?;
         let edits: Vec<(Range<usize>, &str)> = edits.iter().map(|(r, e)| (r.clone(), e.replacement.as_str())).collect();
         Ok(apply(text, &edits))
+    }
+}
+
+impl Fix for SentenceEdit {
+    fn replacement_mut(&mut self) -> &mut String {
+        &mut self.replacement
+    }
+
+    /// The held-back kinds, offered only to measure them, may overlap the edits offered.
+    fn may_overlap(&self) -> bool {
+        self.held_back.is_some()
     }
 }
 
