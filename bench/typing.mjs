@@ -6,10 +6,11 @@
 //     no Long Tasks API);
 //   - first underline near the caret after the user clicks into the field, and the underline
 //     of the sentence just typed after typing pauses (both include the debounce, 400 ms).
-// Prints one JSON line per browser and field; never a test.
+// Each browser runs twice, without the extension (the browser's own cost of a big textarea)
+// and with it. Prints one JSON line per browser, run and field; never a test.
 //
 //   node bench/typing.mjs [--browser chromium|firefox|both] [--keys 60]
-import { launchChromiumWithExtension, launchFirefoxWithExtension } from '../tests/e2e/browsers.mjs';
+import { launchChromium, launchChromiumWithExtension, launchFirefox, launchFirefoxWithExtension } from '../tests/e2e/browsers.mjs';
 import { EXTENSION_DIR, startFixtures } from '../tests/e2e/fixture-server.mjs';
 import { installProbes } from '../tests/e2e/concurrent-edits.mjs';
 import { until } from '../tests/e2e/drive.mjs';
@@ -55,7 +56,7 @@ function installMeters() {
   }
 }
 
-async function measure(newPage, url, size) {
+async function measure(newPage, url, size, extension) {
   const page = await newPage();
   await page.goto(url);
   await installProbes(page);
@@ -64,17 +65,19 @@ async function measure(newPage, url, size) {
     const el = document.getElementById('textarea');
     el.value = t;
   }, fieldText(SIZES[size]));
-  // The user clicks at the end of the text; the first underline near the caret.
-  const t0 = Date.now();
-  await page.click('#textarea');
+  // The user clicks into the last lines of the text; the first underline near the caret.
   await page.evaluate(() => {
     const el = document.getElementById('textarea');
-    el.setSelectionRange(el.value.length, el.value.length);
     el.scrollTop = el.scrollHeight;
   });
+  const box = await page.evaluate(() => document.getElementById('textarea').getBoundingClientRect().toJSON());
+  const t0 = Date.now();
+  await page.mouse.click(box.left + box.width / 2, box.bottom - 12);
   await page.keyboard.press('End');
-  const firstUnderline = await until(page, () => marksInPage('#textarea').length > 0, null, { timeout: 180_000, what: 'a first underline', every: 20 })
-    .then(() => Date.now() - t0, () => null);
+  const firstUnderline = extension
+    ? await until(page, () => marksInPage('#textarea').length > 0, null, { timeout: 120_000, what: 'a first underline', every: 20 })
+      .then(() => Date.now() - t0, () => null)
+    : null;
   await page.evaluate(() => {
     window.__lat = [];
     window.__long = [];
@@ -92,7 +95,7 @@ async function measure(newPage, url, size) {
   const lat = await page.evaluate(() => [...window.__lat]);
   // Pause: the underline of the sentence just typed ("buyed" or "go" after the caret's line start).
   const tPause = Date.now();
-  const afterPause = await until(page, () => {
+  const afterPause = !extension ? null : await until(page, () => {
     const el = document.getElementById('textarea');
     const lineStart = el.value.lastIndexOf('\n') + 1;
     return marksInPage('#textarea').some((m) => m.start >= lineStart && ['go', 'buyed', 'a'].includes(m.text));
@@ -119,19 +122,20 @@ async function measure(newPage, url, size) {
 const fx = await startFixtures();
 try {
   const runs = [];
-  if (WHICH !== 'firefox') runs.push(['chromium', async () => {
-    const context = await launchChromiumWithExtension(EXTENSION_DIR);
-    return { newPage: () => context.newPage(), close: () => context.close() };
-  }]);
-  if (WHICH !== 'chromium') runs.push(['firefox', async () => {
-    const browser = await launchFirefoxWithExtension(EXTENSION_DIR);
-    return { newPage: () => browser.newPage(), close: () => browser.close() };
-  }]);
-  for (const [name, launch] of runs) {
+  const pages = (b) => ({ newPage: () => b.newPage(), close: () => b.close() });
+  if (WHICH !== 'firefox') {
+    runs.push(['chromium', false, async () => pages(await launchChromium())]);
+    runs.push(['chromium', true, async () => pages(await launchChromiumWithExtension(EXTENSION_DIR))]);
+  }
+  if (WHICH !== 'chromium') {
+    runs.push(['firefox', false, async () => pages(await launchFirefox())]);
+    runs.push(['firefox', true, async () => pages(await launchFirefoxWithExtension(EXTENSION_DIR))]);
+  }
+  for (const [name, extension, launch] of runs) {
     const b = await launch();
     try {
       for (const size of Object.keys(SIZES)) {
-        console.log(JSON.stringify({ browser: name, ...(await measure(b.newPage, fx.fields, size)) }));
+        console.log(JSON.stringify({ browser: name, extension, ...(await measure(b.newPage, fx.fields, size, extension)) }));
       }
     } finally {
       await b.close();

@@ -43,9 +43,14 @@ export class Controller {
     this.busy = false;
     this.again = false;
     this.hidden = false;
+    this.lastInput = 0;
     this.onInput = () => {
       host.typed();
-      this.follow(true);
+      this.lastInput = Date.now();
+      // A big field's text is not even read on a keystroke (a 1 MB textarea's `value` costs
+      // tens of milliseconds to build): its underlines hide until the next check.
+      if (this.base.length > BIG_FIELD) this.hideAll();
+      else this.follow(true);
       this.schedule(host.delayMs());
     };
     el.addEventListener('input', this.onInput);
@@ -56,6 +61,7 @@ export class Controller {
     this.onFocus = () => {
       clearInterval(this.watch);
       this.watch = setInterval(() => {
+        if (Date.now() - this.lastInput < 2 * WATCH_MS) return; // typing: the input events tell
         if (this.text() !== this.base) {
           this.follow(true);
           this.schedule(host.delayMs());
@@ -65,6 +71,16 @@ export class Controller {
     this.onBlur = () => clearInterval(this.watch);
     el.addEventListener('focusin', this.onFocus);
     el.addEventListener('focusout', this.onBlur);
+    // In a field checked by windows, moving the caret far from the last window checks there.
+    this.checkedAround = null;
+    this.onMove = (e) => {
+      if (this.checkedAround === null || this.base.length <= WINDOW_LIMIT) return;
+      // Keys that move the caret only: reading the caret of a 1 MB textarea is not free.
+      if (e.type === 'keyup' && !/^(Arrow|Page|Home|End)/.test(e.key)) return;
+      if (Math.abs(this.caret() - this.checkedAround) > NEAR_LIMIT / 2) this.schedule(host.delayMs());
+    };
+    el.addEventListener('pointerup', this.onMove);
+    el.addEventListener('keyup', this.onMove);
     if (el.contains(el.ownerDocument.activeElement)) this.onFocus();
     this.schedule(0);
   }
@@ -87,12 +103,14 @@ export class Controller {
     const now = this.text();
     this.all = remap(this.all, this.base, now);
     this.base = now;
-    if (typing && now.length > BIG_FIELD) {
-      this.hidden = true;
-      this.view.hide?.();
-      return;
-    }
-    this.render();
+    if (typing && now.length > BIG_FIELD) this.hideAll();
+    else this.render();
+  }
+
+  hideAll() {
+    if (this.hidden) return;
+    this.hidden = true;
+    this.view.hide();
   }
 
   /** One request in flight per field: typing during a slow check asks for one more, not a queue. */
@@ -111,17 +129,24 @@ export class Controller {
     this.busy = true;
     try {
       const caret = this.caret();
+      this.checkedAround = caret;
       const windows = text.length > NEAR_LIMIT && text.length > WINDOW_LIMIT / 2
         ? [checkWindow(text, caret, NEAR_LIMIT), checkWindow(text, caret, WINDOW_LIMIT)]
         : [checkWindow(text, caret, WINDOW_LIMIT)];
       for (const win of windows) {
+        const sent = Date.now();
         const res = await this.host.request(win.text).catch(() => null);
         if (!res?.ok || this.destroyed) return; // the background says what failed (popup)
         // A window's offsets are relative to its start; the text may have moved on since.
         const found = res.suggestions.map((s) => ({ ...s, start: s.start + win.start, end: s.end + win.start }));
-        const now = this.text();
         const kept = remap(this.all, this.base, text).filter((s) => s.end <= win.start || s.start >= win.start + win.text.length);
-        this.all = remap([...kept, ...found].sort((a, b) => a.start - b.start), text, now);
+        this.all = [...kept, ...found].sort((a, b) => a.start - b.start);
+        this.base = text;
+        // A big field typed in meanwhile: keep the result; the check the typing asked for
+        // draws it (drawing now would lay out the whole mirror between two keystrokes).
+        if (text.length > BIG_FIELD && this.lastInput > sent) break;
+        const now = this.text();
+        this.all = remap(this.all, text, now);
         this.base = now;
         this.render();
         if (this.again) break; // the text changed: the next round checks it
@@ -180,6 +205,8 @@ export class Controller {
     this.el.removeEventListener('input', this.onInput);
     this.el.removeEventListener('focusin', this.onFocus);
     this.el.removeEventListener('focusout', this.onBlur);
+    this.el.removeEventListener('pointerup', this.onMove);
+    this.el.removeEventListener('keyup', this.onMove);
     this.view.destroy();
   }
 }

@@ -44,7 +44,18 @@ export class FieldOverlay {
     this.root.append(style, this.mirror);
     (field.ownerDocument.body || field.ownerDocument.documentElement).append(this.host);
 
-    this.reposition = () => this.place();
+    // Page scrolls and resizes move the overlay, once a frame at most. The field's own scroll
+    // (every keystroke at the end of a long text) only scrolls the mirror: placing reads the
+    // field's layout, which in a 1 MB textarea is a long task each time.
+    this.queued = false;
+    this.reposition = (e) => {
+      if (e?.target === this.field || this.queued) return;
+      this.queued = true;
+      requestAnimationFrame(() => {
+        this.queued = false;
+        this.place();
+      });
+    };
     this.onScroll = () => this.syncScroll();
     field.addEventListener('scroll', this.onScroll, { passive: true });
     field.ownerDocument.defaultView.addEventListener('resize', this.reposition, { passive: true });
@@ -100,6 +111,7 @@ export class FieldOverlay {
   }
 
   place() {
+    if (this.stale) return; // hidden until the next render, which places it
     const f = this.field;
     const view = f.ownerDocument.defaultView;
     const rect = f.getBoundingClientRect();
@@ -119,6 +131,7 @@ export class FieldOverlay {
   }
 
   syncScroll() {
+    if (this.stale) return;
     this.mirror.scrollTop = this.field.scrollTop;
     this.mirror.scrollLeft = this.field.scrollLeft;
   }
