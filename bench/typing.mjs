@@ -46,13 +46,11 @@ function installMeters() {
     const t0 = e.timeStamp;
     requestAnimationFrame(() => setTimeout(() => window.__lat.push(performance.now() - t0), 0));
   }, true);
-  try {
+  window.__hasLongTasks = PerformanceObserver.supportedEntryTypes?.includes('longtask') ?? false;
+  if (window.__hasLongTasks) {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__long.push(e.duration);
     }).observe({ type: 'longtask', buffered: false });
-    window.__hasLongTasks = true;
-  } catch {
-    window.__hasLongTasks = false;
   }
 }
 
