@@ -161,7 +161,7 @@ export async function runConcurrentEdits(page, kind, { steps = 500, seed = 1, lo
       const mark = await until(page, ([sel, isField, now]) => {
         const ms = marksInPage(sel).filter((m) => !isField || now.slice(m.start, m.end) === m.text);
         return ms.length ? ms : null;
-      }, [f.selector, kind !== 'prosemirror', text()], { timeout: 2_000, what: 'an underline' }).then(pick, () => null);
+      }, [f.selector, kind !== 'prosemirror', text()], { timeout: 1_000, what: 'an underline', every: 25 }).then(pick, () => null);
       if (!mark) {
         figures.noUnderline++;
         history.push('no underline');
@@ -173,7 +173,7 @@ export async function runConcurrentEdits(page, kind, { steps = 500, seed = 1, lo
         continue;
       }
       await page.mouse.click(mark.x, mark.y);
-      const card = await until(page, openCard, null, { timeout: 2_000, what: 'the card' }).catch(() => null);
+      const card = await until(page, openCard, null, { timeout: 2_000, what: 'the card', every: 25 }).catch(() => null);
       if (!card) {
         figures.noUnderline++;
         history.push(`no card for ${JSON.stringify(mark.text)}`);
