@@ -1,31 +1,19 @@
 // The same extension in Firefox ESR (puppeteer-core over WebDriver BiDi, installExtension):
 // underlines in a textarea and a contenteditable, the card, and a one-click fix with undo.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS, launchFirefoxWithExtension } from './browsers.mjs';
-import { EXTENSION_DIR, NEWCOMER, NEWCOMER_FIXED, TEXT, startFixtures } from './fixture-server.mjs';
+import { EXTENSION_DIR, NEWCOMER, NEWCOMER_FIXED, TEXT, fixturesAnd } from './fixture-server.mjs';
 import { readUnderlines } from './page-helpers.mjs';
 
-let fx, browser;
-
-before(async () => {
-  fx = await startFixtures();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchFirefoxWithExtension(EXTENSION_DIR);
-});
-
-after(async () => {
-  await browser?.close();
-  fx?.server.close();
-});
+const on = fixturesAnd(() => launchFirefoxWithExtension(EXTENSION_DIR));
 
 test('Firefox: textarea underline, card and one-click fix with undo', async () => {
-  const page = await browser.newPage();
+  const page = await on.browser.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.goto(fx.fields);
+  await page.goto(on.fx.fields);
   await page.click('#textarea');
   await page.keyboard.type(TEXT);
   await page.waitForFunction(`(${readUnderlines})().length > 0`, { timeout: 120_000 });
@@ -43,13 +31,13 @@ test('Firefox: textarea underline, card and one-click fix with undo', async () =
   await page.keyboard.press('z');
   await page.keyboard.up('Control');
   assert.equal(await page.$eval('#textarea', (t) => t.value), TEXT);
-  assert.deepEqual(requests.filter((u) => !u.startsWith(fx.base)), [], 'no request beyond the fixture server');
+  assert.deepEqual(requests.filter((u) => !u.startsWith(on.fx.base)), [], 'no request beyond the fixture server');
   await page.close();
 });
 
 test('Firefox: the newcomer sentence, every error underlined and fixed with one click each', async () => {
-  const page = await browser.newPage();
-  await page.goto(fx.fields);
+  const page = await on.browser.newPage();
+  await page.goto(on.fx.fields);
   await page.click('#textarea');
   await page.keyboard.type(NEWCOMER);
   await page.waitForFunction(`(${readUnderlines})().length >= 3`, { timeout: 120_000 });
@@ -69,8 +57,8 @@ test('Firefox: the newcomer sentence, every error underlined and fixed with one 
 });
 
 test('Firefox: contenteditable gets emend-* highlights and the card opens on click', async () => {
-  const page = await browser.newPage();
-  await page.goto(fx.fields);
+  const page = await on.browser.newPage();
+  await page.goto(on.fx.fields);
   await page.click('#editable');
   await page.keyboard.type(TEXT);
   // Read the highlight registry from the page's own world (content scripts cannot iterate it).

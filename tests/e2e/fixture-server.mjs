@@ -1,5 +1,8 @@
 // Serves the repository (fixtures, demo) on 127.0.0.1, after bundling the framework fixtures.
+import { after, before } from 'node:test';
+import { mkdirSync } from 'node:fs';
 import { build } from 'esbuild';
+import { ARTIFACTS } from './browsers.mjs';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -27,3 +30,21 @@ export const NEWCOMER_FIXED = 'She went to school yesterday and bought an apple.
 
 // Known errors; the shipped model reliably fixes at least the lower-case "i".
 export const TEXT = 'She go to school yesterday and buyed a apple. In addition to that, i like reading books.';
+
+/**
+ * For a test file: hooks that start the fixture server and `launch()` a browser before its
+ * tests and close both after them. The returned object holds them (`fx`, `browser`) once started.
+ */
+export function fixturesAnd(launch) {
+  const state = { fx: null, browser: null };
+  before(async () => {
+    state.fx = await startFixtures();
+    mkdirSync(ARTIFACTS, { recursive: true });
+    state.browser = await launch();
+  });
+  after(async () => {
+    await state.browser?.close();
+    state.fx?.server.close();
+  });
+  return state;
+}

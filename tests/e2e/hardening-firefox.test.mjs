@@ -4,39 +4,27 @@
 // will not open moz-extension:// pages, so the tests that read storage or inject faults
 // through one run in Chromium only; the engine's own recovery is tested in Firefox by
 // engine-recovery.test.mjs.
-import { after, before, test } from 'node:test';
-import { mkdirSync } from 'node:fs';
-import { ARTIFACTS, launchFirefoxWithExtension } from './browsers.mjs';
-import { EXTENSION_DIR, startFixtures } from './fixture-server.mjs';
+import { test } from 'node:test';
+import { launchFirefoxWithExtension } from './browsers.mjs';
+import { EXTENSION_DIR, fixturesAnd } from './fixture-server.mjs';
 import { sleep, until } from './drive.mjs';
 import { installProbes } from './concurrent-edits.mjs';
 import { hardeningTests } from './hardening.mjs';
 
-let fx, browser;
-
-before(async () => {
-  fx = await startFixtures();
-  mkdirSync(ARTIFACTS, { recursive: true });
-  browser = await launchFirefoxWithExtension(EXTENSION_DIR);
-});
-
-after(async () => {
-  await browser?.close();
-  fx?.server.close();
-});
+const on = fixturesAnd(() => launchFirefoxWithExtension(EXTENSION_DIR));
 
 hardeningTests({
   name: 'firefox',
-  fields: () => fx.fields,
+  fields: () => on.fx.fields,
   hasExtPage: false,
-  context: () => ({ newPage: () => browser.newPage() }),
+  context: () => ({ newPage: () => on.browser.newPage() }),
 });
 
 test('firefox: after the event page holding the model is unloaded, the next keystroke is checked', async () => {
   const idle = await launchFirefoxWithExtension(EXTENSION_DIR, { 'extensions.background.idle.timeout': 2_000 });
   try {
     const page = await idle.newPage();
-    await page.goto(fx.fields);
+    await page.goto(on.fx.fields);
     await installProbes(page);
     await page.click('#textarea');
     await page.keyboard.type('She go to school.');

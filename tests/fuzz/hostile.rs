@@ -6,6 +6,15 @@
 use emend::{Checker, Suggestion};
 use unicode_segmentation::GraphemeCursor;
 
+/// Known errors the tests' rule correctors fix by plain substitution, in this order.
+pub const KNOWN_FIXES: &[(&str, &str)] =
+    &[("a apple", "an apple"), ("She go ", "She goes "), ("buyed", "bought"), ("We was", "We were"), ("teh", "the")];
+
+/// `text` with each (from, to) of `known` then of `more` substituted, in order.
+pub fn substitute(text: &str, more: &[(&str, &str)]) -> String {
+    KNOWN_FIXES.iter().chain(more).fold(text.to_string(), |s, (from, to)| s.replace(from, to))
+}
+
 /// The seed cases, escapes decoded (see the head of `seeds.txt`).
 pub fn seeds() -> Vec<String> {
     include_str!("seeds.txt").lines().filter(|l| !l.is_empty() && !l.starts_with('#')).map(unescape).collect()
