@@ -164,7 +164,9 @@ export function hardeningTests(b) {
     }
     const st = await status();
     const kinds = st.faults.map((f) => f.kind);
-    for (const k of ['crash', 'stalled']) assert.ok(kinds.includes(k), `the popup's status records a ${k}: ${kinds}`);
+    for (const k of ['crash', 'stalled', ...(b.restartModel ? ['offscreen-closed'] : [])]) {
+      assert.ok(kinds.includes(k), `the popup's status records a ${k}: ${kinds}`);
+    }
     // The popup says what happened.
     const popup = await b.context().newPage();
     await popup.goto(ext().url().replace('options.html', 'popup.html'));
