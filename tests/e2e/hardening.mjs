@@ -96,6 +96,18 @@ export function hardeningTests(b) {
     await page.close();
   });
 
+  test(`${name}: a single-line text input is checked like a textarea`, async () => {
+    // Firefox reads the `spellcheck` property of every <input> as false (it spellchecks
+    // multi-line fields only); that once counted as the page opting out.
+    const page = await openFixture();
+    const m = await typeAndWait(page, '#input', NEWCOMER, 'buyed');
+    await page.mouse.click(m.x, m.y);
+    const card = await until(page, openCard, null, { what: 'the card' });
+    await page.mouse.click(card.x, card.y);
+    assert.equal(await valueOf(page, 'input'), NEWCOMER.replace('buyed', card.replacement));
+    await page.close();
+  });
+
   test(`${name}: a stale fix is never written over text the page changed after the check`, async () => {
     for (const [how, change] of [
       ['prefix, no input event', (el) => { el.value = `Then ${el.value}`; }],

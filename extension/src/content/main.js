@@ -24,9 +24,11 @@ const chosen = new WeakSet(); // fields the user has worked in (kept while the s
 const ignored = new Set();
 let card = null;
 
+// The page's own word, in attributes: `spellcheck="false"` on the field or around it. Not
+// the `spellcheck` property, which is the browser's default too: Firefox does not spellcheck
+// single-line inputs, so it reads false on every <input>, which left them all unchecked.
 function optedOut(el) {
-  return el.closest('[data-gramm="false"], [data-emend="off"]') !== null || el.spellcheck === false ||
-    el.getAttribute('spellcheck') === 'false';
+  return el.closest('[data-gramm="false"], [data-emend="off"], [spellcheck="false"]') !== null;
 }
 
 function isEligible(el) {
@@ -85,12 +87,14 @@ function reportCount() {
 }
 
 // The user's own press, key or input in a field. Events reach us from inside open shadow
-// roots and same-document iframes' own scripts; composedPath()[0] is the real field even
-// when the event was retargeted to a shadow host.
+// roots and same-document iframes' own scripts; the event's composed path holds the real
+// field even when the event was retargeted to a shadow host: the first node on it that is a
+// form field or editable.
+const isField = (n) => n instanceof HTMLTextAreaElement || n instanceof HTMLInputElement || (n instanceof HTMLElement && n.isContentEditable);
 function onUserEvent(e) {
   if (!e.isTrusted) return;
-  const target = e.composedPath()[0];
-  if (!(target instanceof HTMLElement)) return;
+  const target = e.composedPath().find(isField);
+  if (!target) return;
   const el = editingHost(target);
   if (!isEligible(el) || (!controllers.has(el) && !isVisible(el))) return;
   chosen.add(el);
