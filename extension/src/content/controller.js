@@ -58,10 +58,13 @@ export class Controller {
     // while the field has the focus, look twice a second whether the text is still the one
     // the underlines were drawn for, and if not, carry them over and check again.
     this.watch = null;
+    this.ticks = 0;
     this.onFocus = () => {
       clearInterval(this.watch);
       this.watch = setInterval(() => {
         if (Date.now() - this.lastInput < 2 * WATCH_MS) return; // typing: the input events tell
+        // A big field's text costs milliseconds to read: every fourth tick (2 s) there.
+        if (this.base.length > BIG_FIELD && ++this.ticks % 4) return;
         if (this.text() !== this.base) {
           this.follow(true);
           this.schedule(host.delayMs());
