@@ -21,18 +21,15 @@ const SYNC_KEYS = Object.keys(DEFAULTS).filter((k) => !LOCAL_KEYS.has(k));
 /** Words of `lists` in first-seen order, each once. */
 export const mergeWords = (...lists) => [...new Set(lists.flat().filter((w) => typeof w === 'string' && w))];
 
-/** Moves a dictionary that an older version kept in storage.sync into storage.local. */
-async function migrateDictionary() {
-  const { dictionary: synced } = await api.storage.sync.get('dictionary');
-  if (!Array.isArray(synced)) return;
-  const { dictionary: local = [] } = await api.storage.local.get('dictionary');
-  await api.storage.local.set({ dictionary: mergeWords(local, synced) });
-  await api.storage.sync.remove('dictionary');
-}
-
 export async function loadSettings() {
-  await migrateDictionary();
-  const [synced, local] = await Promise.all([api.storage.sync.get(SYNC_KEYS), api.storage.local.get([...LOCAL_KEYS])]);
+  // One read of each area; the sync read also asks for a dictionary an older version left there.
+  const [synced, local] = await Promise.all([api.storage.sync.get([...SYNC_KEYS, 'dictionary']), api.storage.local.get([...LOCAL_KEYS])]);
+  if (Array.isArray(synced.dictionary)) {
+    local.dictionary = mergeWords(local.dictionary ?? [], synced.dictionary);
+    await api.storage.local.set({ dictionary: local.dictionary });
+    await api.storage.sync.remove('dictionary');
+  }
+  delete synced.dictionary;
   return { ...DEFAULTS, ...synced, ...local };
 }
 
