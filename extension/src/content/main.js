@@ -87,14 +87,12 @@ function reportCount() {
 }
 
 // The user's own press, key or input in a field. Events reach us from inside open shadow
-// roots and same-document iframes' own scripts; the event's composed path holds the real
-// field even when the event was retargeted to a shadow host: the first node on it that is a
-// form field or editable.
-const isField = (n) => n instanceof HTMLTextAreaElement || n instanceof HTMLInputElement || (n instanceof HTMLElement && n.isContentEditable);
+// roots and same-document iframes' own scripts; composedPath()[0] is the real field even
+// when the event was retargeted to a shadow host.
 function onUserEvent(e) {
   if (!e.isTrusted) return;
-  const target = e.composedPath().find(isField);
-  if (!target) return;
+  const target = e.composedPath()[0];
+  if (!(target instanceof HTMLElement)) return;
   const el = editingHost(target);
   if (!isEligible(el) || (!controllers.has(el) && !isVisible(el))) return;
   chosen.add(el);
