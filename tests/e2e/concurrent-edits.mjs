@@ -191,6 +191,13 @@ export async function runConcurrentEdits(page, kind, { steps = 500, seed = 1, lo
       const before = text();
       await page.mouse.click(card.x, card.y);
       await sleep(30);
+      // The card is still open only if the click did not reach its button (the page moved it
+      // under the pointer): click the button where it is now.
+      const still = await page.evaluate(openCard);
+      if (still && (await read()) === before) {
+        await page.mouse.click(still.x, still.y);
+        await sleep(30);
+      }
       await settle();
       // Where the fix's own characters are now, all of them, with neighbours that read the
       // same as at the check (a space the page replaced by a space still parts the words).
