@@ -51,15 +51,22 @@ export function browserRun(sentences, doc) {
     for (const decoder of ['greedy', 'aggressive']) {
       const ms = [];
       const outputs = [];
-      let passes = 0;
+      let passes = 0, positions = 0, overBudget = 0, encoderMs = 0, decoderMs = 0, sourceTokens = 0;
       for (const s of sentences) {
         const r = await e.request({ type: 'correctUnits', units: [s], decoder });
         ms.push(r.ms);
         outputs.push(r.result.outputs[0]);
         passes += r.result.passes;
+        positions += r.result.positions;
+        overBudget += r.result.overBudget;
+        encoderMs += r.result.encoderMs;
+        decoderMs += r.result.decoderMs;
+        sourceTokens += r.result.sourceTokens;
       }
-      runs[decoder] = { ms, outputs, passes };
+      runs[decoder] = { ms, outputs, passes, positions, overBudget, encoderMs, decoderMs, sourceTokens };
     }
+    // tract's f32 matmul throughput in this worker, at the decoder's feed-forward shape.
+    const gflops = (await e.request({ type: 'matmulGflops', m: 32, k: 256, n: 1024, reps: 200 })).result;
     await e.request({ type: 'clearCache' });
     const first = await e.check(doc, 'aggressive');
     const edited = doc.replace(' the ', ' a ');
@@ -71,7 +78,7 @@ export function browserRun(sentences, doc) {
       docByBatch[batch] = (await e.request({ type: 'check', text: doc, decoder: 'aggressive', batch })).ms;
     }
     return {
-      docByBatch,
+      docByBatch, gflops,
       coldStartMs, loaded: loaded.timings, runs,
       docMs: first.ms, docStats: first.result.stats, recheckMs: again.ms, recheckStats: again.result.stats,
       wasmMemoryBytes: again.memoryBytes,
@@ -89,14 +96,15 @@ export function ortRun(sentences) {
     await e.request({ type: 'correct', text: sentences[0] });
     const coldStartMs = performance.now() - t0;
     const ms = [], outputs = [];
-    let passes = 0;
+    let passes = 0, positions = 0;
     for (const text of sentences) {
       const r = await e.request({ type: 'correct', text });
       ms.push(r.ms);
       outputs.push(r.output);
       passes += r.passes;
+      positions += r.positions;
     }
-    return { coldStartMs, loadMs: loaded.loadMs, ms, outputs, passes };
+    return { coldStartMs, loadMs: loaded.loadMs, ms, outputs, passes, positions };
   }, { sentences });
 }
 

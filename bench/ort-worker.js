@@ -1,6 +1,8 @@
-// onnxruntime-web running Emend's own ONNX files with the same aggressive decoding as
-// crate/src/decode.rs (one sentence at a time, the benchmark's unit): the runtime a user
-// could pick instead of tract. Token ids come from Emend's wasm (EmendCodec), so both
+// onnxruntime-web running Emend's own ONNX files with the same incremental aggressive
+// decoding as crate/src/decode.rs and crate/src/model.rs (one sentence at a time, the
+// benchmark's unit): the runtime a user could pick instead of tract. Like tract it keeps the
+// self-attention keys and values of the verified prefix from pass to pass (crate/src/cache.rs)
+// and feeds only the new tokens. Token ids come from Emend's wasm (EmendCodec), so both
 // runtimes see exactly the same inputs.
 // Messages in:  {id, type: 'load', base} | {id, type: 'correct', text}
 // Messages out: {id, ok: true, ...} | {id, ok: false, error}
@@ -31,6 +33,14 @@ async function load(base) {
 }
 
 const i64 = (ids) => new ort.Tensor('int64', BigInt64Array.from(ids, BigInt), [1, ids.length]);
+const NEG = -1e9;
+
+/** Slots [from, from + n) of a [1, heads, slots, dh] tensor's data, as [heads, n, dh]. */
+function keep(data, heads, slots, dh, from, n) {
+  const out = new Float32Array(heads * n * dh);
+  for (let h = 0; h < heads; h++) out.set(data.subarray((h * slots + from) * dh, (h * slots + from + n) * dh), h * n * dh);
+  return out;
+}
 
 /** Source position right after the last n output tokens, if they occur once in the source. */
 function resync(src, out) {
@@ -45,13 +55,13 @@ function resync(src, out) {
   return null;
 }
 
-/** decode.rs's `pick` at positions [from, to): argmax (lowest index wins a tie), unless
- * prefer[p - from] plus the copy bias comes out strictly ahead. */
-function pickRows(logits, vocab, from, to, prefer, copyBias) {
+/** decode.rs's `pick` at positions [from, to) (logits row p - first): argmax (lowest index
+ * wins a tie), unless prefer[p - from] plus the copy bias comes out strictly ahead. */
+function pickRows(logits, vocab, first, from, to, prefer, copyBias) {
   const out = [];
   for (let p = from; p < to; p++) {
     let best = 0;
-    const row = p * vocab;
+    const row = (p - first) * vocab;
     for (let v = 1; v < vocab; v++) if (logits[row + v] > logits[row + best]) best = v;
     const t = prefer[p - from];
     // Math.fround: the sum rounded to f32, as Rust adds them.
@@ -63,13 +73,17 @@ function pickRows(logits, vocab, from, to, prefer, copyBias) {
 async function correct(text) {
   const src = Array.from(codec.sourceIds(text));
   const bos = codec.bosId, eos = codec.eosId;
-  const { [encoder.outputNames[0]]: hidden } = await encoder.run({
+  const enc = await encoder.run({
     [encoder.inputNames[0]]: i64(src), [encoder.inputNames[1]]: i64(src.map(() => 1)),
   });
+  const crossKey = enc.cross_key, crossValue = enc.cross_value;
+  const [, heads, dh] = crossKey.dims;
   const mask = i64(src.map(() => 1));
   const cap = codec.outputCap(src.length); // the Rust decoder's budget, from the same code
   const input = [bos];
-  let draftFrom = 0, passes = 0, done = false;
+  // The keys and values of the tokens read so far ([heads, cached.length, dh]).
+  let cached = [], cacheK = new Float32Array(0), cacheV = new Float32Array(0);
+  let draftFrom = 0, passes = 0, positions = 0, done = false, ended = false;
   while (!done) {
     const room = cap + 1 - input.length;
     const row = input.slice();
@@ -78,25 +92,48 @@ async function correct(text) {
       row.push(...draft.slice(0, Math.min(draft.length, Math.max(room - 1, 0))));
     }
     const base = input.length, draftLen = row.length - base;
+    // Reuse the cache's share of the row, up to the last output token (computed again).
+    let reuse = 0;
+    while (reuse < base - 1 && reuse < cached.length && cached[reuse] === row[reuse]) reuse++;
+    const slots = Math.max(reuse, 1); // one masked slot when nothing is cached
+    const past = (c) => (reuse ? keep(c, heads, cached.length, dh, 0, reuse) : new Float32Array(heads * dh));
+    const fresh = row.slice(reuse), t = fresh.length;
+    const bias = new Float32Array(t * (slots + t)).fill(NEG);
+    for (let j = 0; j < t; j++) {
+      bias.fill(0, j * (slots + t), j * (slots + t) + reuse);
+      bias.fill(0, j * (slots + t) + slots, j * (slots + t) + slots + j + 1);
+    }
     const out = await decoder.run({
-      [decoder.inputNames[0]]: i64(row), [decoder.inputNames[1]]: hidden, [decoder.inputNames[2]]: mask,
+      decoder_input_ids: i64(fresh),
+      decoder_positions: i64(fresh.map((_, j) => reuse + j)),
+      self_attention_bias: new ort.Tensor('float32', bias, [1, 1, t, slots + t]),
+      past_key: new ort.Tensor('float32', past(cacheK), [1, heads, slots, dh]),
+      past_value: new ort.Tensor('float32', past(cacheV), [1, heads, slots, dh]),
+      cross_key: crossKey, cross_value: crossValue, encoder_attention_mask: mask,
     });
-    const logits = out[decoder.outputNames[0]];
+    const logits = out.logits;
     passes++;
+    positions += t;
+    // The cache now holds the whole row: the reused slots, then the new tokens.
+    const skip = reuse ? 0 : 1;
+    cacheK = keep(out.present_key.data, heads, slots + t, dh, skip, reuse + t);
+    cacheV = keep(out.present_value.data, heads, slots + t, dh, skip, reuse + t);
+    cached = row;
     // The source's suggestions: the draft and the source token after it (as decode.rs).
     const prefer = draftFrom === null ? [] : src.slice(draftFrom, draftFrom + draftLen + 1);
-    const pred = pickRows(logits.data, logits.dims[2], base - 1, row.length, prefer, Math.fround(codec.copyBias));
+    const pred = pickRows(logits.data, logits.dims[2], reuse, base - 1, row.length, prefer, Math.fround(codec.copyBias));
     let accepted = 0;
     while (accepted < draftLen && pred[accepted] === row[base + accepted]) accepted++;
-    for (const t of [...row.slice(base, base + accepted), pred[accepted]]) {
-      input.push(t);
-      if (t === eos || input.length - 1 >= cap) { done = true; break; }
+    for (const tok of [...row.slice(base, base + accepted), pred[accepted]]) {
+      input.push(tok);
+      if (tok === eos) ended = true;
+      if (tok === eos || input.length - 1 >= cap) { done = true; break; }
     }
     if (!done) draftFrom = resync(src, input.slice(1));
   }
-  const ids = input.slice(1);
-  const end = ids.indexOf(eos);
-  return { output: codec.detokenize(Uint32Array.from(end < 0 ? ids : ids.slice(0, end))), passes };
+  // A sentence that reached its budget without ending keeps its source (as corrector.rs).
+  const output = ended ? codec.detokenize(Uint32Array.from(input.slice(1, input.indexOf(eos)))) : text;
+  return { output, passes, positions, overBudget: !ended };
 }
 
 self.onmessage = async ({ data }) => {

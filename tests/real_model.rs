@@ -95,6 +95,41 @@ fn aggressive_equals_greedy_on_real_sentences() {
 }
 
 #[test]
+fn a_pass_over_the_cache_predicts_what_a_fresh_pass_over_the_whole_prefix_does() {
+    use emend::decode::Request;
+    let model = Model::from_bytes(files()).unwrap();
+    let bos = model.codec.config.bos_id;
+    let sources: Vec<Vec<u32>> = ["I has a apple .", "She go to school yesterday and buyed two book , and then she go home ."]
+        .iter()
+        .map(|s| model.codec.source_ids(s).unwrap())
+        .collect();
+    let enc = model.encode(&sources).unwrap();
+    let inputs: Vec<Vec<u32>> = sources.iter().map(|s| [&[bos], &s[..s.len() - 1]].concat()).collect();
+    // Both sentences in one batch, one token at a time, and then a draft of three that is
+    // rejected after its first token: the two rows' prefixes differ in length (padded past).
+    let mut cache = model.cache(&enc);
+    let longest = inputs.iter().map(Vec::len).max().unwrap();
+    let mut compared = 0;
+    for len in 1..=longest {
+        let draft: Vec<Vec<u32>> = inputs.iter().map(|i| i[..len.min(i.len())].iter().chain(&[7, 8, 9]).copied().collect()).collect();
+        let rows: Vec<(usize, Vec<u32>)> = (0..2).filter(|&s| len <= inputs[s].len()).map(|s| (s, inputs[s][..len].to_vec())).collect();
+        let requests: Vec<Request> = rows.iter().map(|(s, input)| Request { sentence: *s, input, from: len - 1, prefer: &[] }).collect();
+        let cached = model.predict(&enc, &mut cache, &requests, 0.0).unwrap();
+        for ((s, input), got) in rows.iter().zip(&cached) {
+            let alone = Request { sentence: *s, input, from: len - 1, prefer: &[] };
+            let fresh = model.predict(&enc, &mut model.cache(&enc), &[alone], 0.0).unwrap();
+            assert_eq!(got[0].token, fresh[0][0].token, "sentence {s} after {len} tokens");
+            assert!((got[0].margin - fresh[0][0].margin).abs() < 1e-4, "{:?} against {:?}", got[0], fresh[0][0]);
+            compared += 1;
+        }
+        // A draft the cache reads and the next request rejects.
+        let drafts: Vec<Request> = rows.iter().map(|(s, _)| Request { sentence: *s, input: &draft[*s], from: len - 1, prefer: &[] }).collect();
+        assert_eq!(model.predict(&enc, &mut cache, &drafts, 0.0).unwrap()[0].len(), 4);
+    }
+    assert_eq!(compared, inputs.iter().map(Vec::len).sum::<usize>());
+}
+
+#[test]
 fn each_edit_the_model_writes_carries_its_margin_over_the_copy() {
     let model = Model::from_bytes(files()).unwrap();
     let units = [KNOWN, "The weather is nice today.", "😀👍🏽 東京 is big. שלום, i think i like it."];

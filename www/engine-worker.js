@@ -2,10 +2,11 @@
 // Messages in:  {id, type: 'load', wasmUrl, modelBase} | {id, type: 'check', text, decoder?, batch?, words?}
 //               | {id, type: 'correctUnits', units, decoder, batch?}
 //               | {id, type: 'panic'} (recovery tests: the wasm panics inside the checker)
+//               | {id, type: 'matmulGflops', m, k, n, reps} (the benchmark's compute floor)
 // Messages out: {id, ok: true, ...} | {id, ok: false, error, fatal?} | {id, progress: 'fetching'|'preparing'} while loading
 // `fatal`: the wasm trapped (a Rust panic) or its object is left borrowed; this worker can
 // no longer check anything and engine-client.js replaces it.
-import init, { Emend } from './pkg/emend.js';
+import init, { Emend, matmulGflops } from './pkg/emend.js';
 import { MODEL_FILES, SPELLING_FILES } from './model-files.js';
 
 let engine = null;
@@ -56,6 +57,11 @@ self.onmessage = async ({ data }) => {
     if (type === 'load') {
       const timings = await load(data);
       self.postMessage({ id, ok: true, timings, memoryBytes: memory() });
+      return;
+    }
+    if (type === 'matmulGflops') {
+      if (!wasm) throw new Error('wasm is not loaded');
+      self.postMessage({ id, ok: true, result: matmulGflops(data.m, data.k, data.n, data.reps) });
       return;
     }
     if (!engine) throw new Error('model is not loaded');

@@ -6,7 +6,7 @@ use serde::Deserialize;
 
 use crate::error::{EmendError, Result};
 
-pub const FORMAT: &str = "emend-seq2seq-v1";
+pub const FORMAT: &str = "emend-seq2seq-v2";
 
 /// The copy biases a model may set (or the CLI may try): 0 is plain greedy decoding, below 0
 /// an edit bonus (the runner-up replaces a copy that leads it by less).
@@ -23,7 +23,9 @@ pub struct ModelConfig {
     pub max_source_tokens: usize,
     /// Decoder input limit (`<s>` plus generated tokens): the position table's size.
     pub max_target_tokens: usize,
-    /// "full-recompute": the decoder graph takes the whole prefix (no KV cache).
+    /// "incremental": the encoder emits cross-attention keys and values, and the decoder
+    /// takes the new tokens with the past self-attention keys and values
+    /// (`training/incremental.py`).
     pub decoder_kind: String,
     pub vocab_size: usize,
     /// Width of the encoder output fed to the decoder.
@@ -68,9 +70,9 @@ impl ModelConfig {
                 cfg.format
             )));
         }
-        if cfg.decoder_kind != "full-recompute" {
+        if cfg.decoder_kind != "incremental" {
             return Err(EmendError::Mismatch(format!(
-                "decoder kind `{}` is not supported",
+                "decoder kind `{}` is not supported (training/incremental.py converts a full-recompute export)",
                 cfg.decoder_kind
             )));
         }

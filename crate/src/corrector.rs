@@ -6,6 +6,8 @@
 use std::ops::Range;
 
 use crate::align::touches;
+use crate::cache::DecoderCache;
+use crate::clock::now_ms;
 use crate::config::EditGates;
 use crate::decode::{decode, Choice, DecodeParams, DecodeStats, DecoderKind, Request, Scorer};
 use crate::error::Result;
@@ -55,14 +57,23 @@ pub trait Corrector {
     }
 }
 
-struct ModelScorer<'a> {
+/// The model as a [`Scorer`] for one encoded batch, carrying each sentence's decoder cache
+/// from pass to pass.
+pub struct ModelScorer<'a> {
     model: &'a Model,
     enc: &'a Encoded,
+    pub cache: DecoderCache,
+}
+
+impl<'a> ModelScorer<'a> {
+    pub fn new(model: &'a Model, enc: &'a Encoded) -> Self {
+        ModelScorer { model, enc, cache: model.cache(enc) }
+    }
 }
 
 impl Scorer for ModelScorer<'_> {
     fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<Choice>>> {
-        self.model.predict(self.enc, requests, copy_bias)
+        self.model.predict(self.enc, &mut self.cache, requests, copy_bias)
     }
 }
 
@@ -77,12 +88,23 @@ impl Corrector for Model {
         let mut stats = DecodeStats::default();
         for group in order.chunks(batch.max(1)) {
             let srcs: Vec<Vec<u32>> = group.iter().map(|&i| tokens[i].clone()).collect();
+            let start = now_ms();
             let enc = self.encode(&srcs)?;
-            let mut scorer = ModelScorer { model: self, enc: &enc };
+            let encoded = now_ms();
+            let mut scorer = ModelScorer::new(self, &enc);
             let (outputs, s) = decode(decoder, &mut scorer, &srcs, &params)?;
+            stats.encoder_ms += encoded - start;
+            stats.decoder_ms += now_ms() - encoded;
             stats.passes += s.passes;
             stats.rows += s.rows;
+            stats.positions += scorer.cache.positions;
+            stats.over_budget += s.over_budget;
+            stats.source_tokens += srcs.iter().map(Vec::len).sum::<usize>();
             for (&i, d) in group.iter().zip(outputs) {
+                if d.over_budget {
+                    out[i] = Correction::plain(units[i]);
+                    continue;
+                }
                 let text = self.codec.detokenize(&d.tokens)?;
                 let mut decisions = Vec::new();
                 for (k, &margin) in d.margins.iter().enumerate() {

@@ -26,15 +26,18 @@ pub struct Request<'a> {
     pub sentence: usize,
     /// `<s>`, the output so far, then any draft.
     pub input: &'a [u32],
-    /// The source suggests `prefer[j]` as the token after `input[..=prefer_at + j]`.
-    pub prefer_at: usize,
+    /// The first position whose next token is wanted (the last output token): a scorer
+    /// predicts the token after `input[..=k]` for every `k` in `from..input.len()`, so the
+    /// positions before it (already verified) need not be computed again.
+    pub from: usize,
+    /// The source suggests `prefer[j]` as the token after `input[..=from + j]`.
     pub prefer: &'a [u32],
 }
 
 impl Request<'_> {
     /// The source's suggestion for the token after `input[..=pos]`, if any.
     pub fn preferred(&self, pos: usize) -> Option<u32> {
-        pos.checked_sub(self.prefer_at).and_then(|j| self.prefer.get(j)).copied()
+        pos.checked_sub(self.from).and_then(|j| self.prefer.get(j)).copied()
     }
 }
 
@@ -55,7 +58,7 @@ impl Choice {
 }
 
 /// Something that predicts, for each request, the next token after every position of its
-/// input: the argmax, except that the preferred token wins when its score plus `copy_bias`
+/// input from `from` on (one [`Choice`] per position `from..input.len()`): the argmax, except that the preferred token wins when its score plus `copy_bias`
 /// beats the best score (see [`pick`]). The model implements it; tests use toy scorers.
 pub trait Scorer {
     fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<Choice>>>;
@@ -96,6 +99,9 @@ pub fn pick(logits: &[f32], preferred: Option<u32>, copy_bias: f32) -> Choice {
 pub struct Decoded {
     pub tokens: Vec<u32>,
     pub margins: Vec<f32>,
+    /// The output reached its budget ([`DecodeParams::output_cap`]) without `</s>`: a model
+    /// repeating itself, not a correction. Its sentence keeps its source.
+    pub over_budget: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,12 +135,22 @@ pub struct DecodeParams {
     pub copy_bias: f32,
 }
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
 pub struct DecodeStats {
     /// Decoder calls (one call verifies every active sentence of the batch).
     pub passes: usize,
     /// Rows sent to the decoder, summed over passes.
     pub rows: usize,
+    /// Decoder positions computed (tokens read), summed over rows; filled in by the scorer's owner.
+    pub positions: usize,
+    /// Sentences whose output reached its budget without ending (they keep their source).
+    pub over_budget: usize,
+    /// Encoder tokens read (sources with `</s>`, without padding), filled in by the scorer's owner.
+    pub source_tokens: usize,
+    /// Time in the encoder and in decoding (the passes and the loop around them), filled in
+    /// by the scorer's owner.
+    pub encoder_ms: f64,
+    pub decoder_ms: f64,
 }
 
 impl DecodeParams {
@@ -159,8 +175,15 @@ pub fn decode(kind: DecoderKind, scorer: &mut dyn Scorer, sources: &[Vec<u32>], 
 /// Output tokens (after `<s>`) and their margins, without the closing `</s>`.
 fn finish(input: &[u32], margins: &[f32], eos: u32) -> Decoded {
     let out = &input[1..];
-    let end = out.iter().position(|&t| t == eos).unwrap_or(out.len());
-    Decoded { tokens: out[..end].to_vec(), margins: margins[..end].to_vec() }
+    let end = out.iter().position(|&t| t == eos);
+    let len = end.unwrap_or(out.len());
+    Decoded { tokens: out[..len].to_vec(), margins: margins[..len].to_vec(), over_budget: end.is_none() }
+}
+
+/// The decoded sentences, with the ones over budget counted in `stats`.
+fn finished(outputs: Vec<Decoded>, mut stats: DecodeStats) -> (Vec<Decoded>, DecodeStats) {
+    stats.over_budget = outputs.iter().filter(|d| d.over_budget).count();
+    (outputs, stats)
 }
 
 pub fn greedy(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -> Result<(Vec<Decoded>, DecodeStats)> {
@@ -180,7 +203,7 @@ pub fn greedy(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -
             .map(|&i| {
                 let src = &sources[i];
                 let prefer = aligned[i].and_then(|a| src.get(a..a + 1)).unwrap_or(&[]);
-                Request { sentence: i, input: &inputs[i], prefer_at: inputs[i].len() - 1, prefer }
+                Request { sentence: i, input: &inputs[i], from: inputs[i].len() - 1, prefer }
             })
             .collect();
         let preds = scorer.predict(&requests, p.copy_bias)?;
@@ -200,7 +223,7 @@ pub fn greedy(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParams) -
             };
         }
     }
-    Ok((inputs.iter().zip(&margins).map(|(v, m)| finish(v, m, p.eos)).collect(), stats))
+    Ok(finished(inputs.iter().zip(&margins).map(|(v, m)| finish(v, m, p.eos)).collect(), stats))
 }
 
 struct State {
@@ -260,7 +283,7 @@ pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParam
                     Some(from) => &src[from.min(src.len())..(from + draft_len + 1).min(src.len())],
                     None => &[][..],
                 };
-                Request { sentence: *i, input: row, prefer_at: base - 1, prefer }
+                Request { sentence: *i, input: row, from: base - 1, prefer }
             })
             .collect();
         let preds = scorer.predict(&requests, p.copy_bias)?;
@@ -271,12 +294,12 @@ pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParam
             let cap = p.output_cap(sources[*i].len());
             let base = st.input.len(); // row[base..] is the draft
             let mut accepted = 0;
-            // pred[k] is the model's token after row[..=k]; it verifies row[k + 1].
-            while accepted < *draft_len && pred[base - 1 + accepted].token == row[base + accepted] {
+            // pred[k] is the model's token after row[..=base - 1 + k]; it verifies row[base + k].
+            while accepted < *draft_len && pred[accepted].token == row[base + accepted] {
                 accepted += 1;
             }
             // The accepted draft, then the model's own token at the divergence (or after the draft).
-            for choice in &pred[base - 1..=base - 1 + accepted] {
+            for choice in &pred[..=accepted] {
                 st.input.push(choice.token);
                 st.margins.push(choice.margin);
                 if choice.token == p.eos || st.input.len() - 1 >= cap {
@@ -291,7 +314,7 @@ pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParam
             st.draft_from = resync(&sources[*i], &st.input[1..], p.max_ngram);
         }
     }
-    Ok((states.iter().map(|s| finish(&s.input, &s.margins, p.eos)).collect(), stats))
+    Ok(finished(states.iter().map(|s| finish(&s.input, &s.margins, p.eos)).collect(), stats))
 }
 
 #[cfg(test)]

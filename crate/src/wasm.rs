@@ -93,17 +93,32 @@ impl Emend {
     }
 
     /// Correct single units with the model alone (no speller or rules), bypassing the cache:
-    /// `{outputs, passes}`, what the benchmark times and compares across runtimes.
+    /// `{outputs, passes, positions, overBudget, sourceTokens, encoderMs, decoderMs}`, what the benchmark
+    /// times and compares across runtimes.
     #[wasm_bindgen(js_name = correctUnits)]
     pub fn correct_units(&self, units: Vec<String>) -> Result<JsValue, JsError> {
         let refs: Vec<&str> = units.iter().map(String::as_str).collect();
         let (outputs, stats) = self.checker.model_units(&refs).map_err(js_err)?;
         #[derive(Serialize)]
+        #[serde(rename_all = "camelCase")]
         struct Out {
             outputs: Vec<String>,
             passes: usize,
+            positions: usize,
+            over_budget: usize,
+            source_tokens: usize,
+            encoder_ms: f64,
+            decoder_ms: f64,
         }
-        to_js(&Out { outputs, passes: stats.passes })
+        to_js(&Out {
+            outputs,
+            passes: stats.passes,
+            positions: stats.positions,
+            over_budget: stats.over_budget,
+            source_tokens: stats.source_tokens,
+            encoder_ms: stats.encoder_ms,
+            decoder_ms: stats.decoder_ms,
+        })
     }
 }
 
@@ -159,4 +174,11 @@ impl EmendCodec {
     pub fn output_cap(&self, src_len: usize) -> usize {
         DecodeParams::for_model(&self.codec.config).output_cap(src_len)
     }
+}
+
+/// GFLOP/s of tract's f32 matmul `[m, k] x [k, n]` in this browser (`floor::matmul_gflops`):
+/// what the benchmark divides a sentence's multiply-adds by for its compute floor.
+#[wasm_bindgen(js_name = matmulGflops)]
+pub fn matmul_gflops(m: usize, k: usize, n: usize, reps: usize) -> Result<f64, JsError> {
+    crate::floor::matmul_gflops(m, k, n, reps).map_err(js_err)
 }

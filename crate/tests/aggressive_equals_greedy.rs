@@ -60,7 +60,7 @@ impl Scorer for Toy {
             .map(|r| {
                 assert_eq!(r.input[0], BOS);
                 let src = &self.sources[r.sentence];
-                (0..r.input.len()).map(|k| self.choose(src, &r.input[1..=k], r.preferred(k), copy_bias)).collect()
+                (r.from..r.input.len()).map(|k| self.choose(src, &r.input[1..=k], r.preferred(k), copy_bias)).collect()
             })
             .collect())
     }
@@ -99,7 +99,7 @@ fn copying_scorer_needs_one_pass() {
     struct Copy(Vec<Vec<u32>>);
     impl Scorer for Copy {
         fn predict(&mut self, requests: &[Request], _: f32) -> Result<Vec<Vec<Choice>>> {
-            Ok(requests.iter().map(|r| (1..=r.input.len()).map(|k| Choice::copy(self.0[r.sentence].get(k - 1).copied().unwrap_or(EOS))).collect()).collect())
+            Ok(requests.iter().map(|r| (r.from + 1..=r.input.len()).map(|k| Choice::copy(self.0[r.sentence].get(k - 1).copied().unwrap_or(EOS))).collect()).collect())
         }
     }
     let sources = vec![vec![5, 6, 7, 8, 9, EOS], vec![4, 4, 4, EOS]];

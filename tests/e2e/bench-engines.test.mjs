@@ -19,6 +19,12 @@ test('onnxruntime-web with the same decoding gives the outputs of Emend (tract)'
   assert.deepEqual(ort.outputs, emend.runs.aggressive.outputs);
   assert.equal(ort.outputs[0], 'In addition to that, I like reading books.');
   assert.ok(ort.passes >= SENTENCES.length, 'at least one decoder pass per sentence');
+  // Both carry the verified prefix's keys and values: they compute the same positions.
+  assert.equal(ort.positions, emend.runs.aggressive.positions);
+  assert.equal(ort.passes, emend.runs.aggressive.passes);
+  const tokens = emend.runs.aggressive.sourceTokens;
+  assert.ok(emend.runs.greedy.positions <= 2 * tokens + 10 * SENTENCES.length, 'greedy reads each output token once');
+  assert.ok(emend.gflops > 0.1, `tract's matmul rate in the worker: ${emend.gflops} GFLOP/s`);
 });
 
 test('Harper lints the same sentences in the same browser', async () => {
