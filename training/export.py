@@ -2,7 +2,9 @@
 
 Writes encoder.onnx, decoder.onnx, tokenizer.json and config.json. Graphs come from
 the TorchScript exporter (opset 17) and are never run through onnxruntime's optimiser:
-its fused ops (FusedMatMul, MatMulIntegerToFloat) do not exist in tract.
+its fused ops (FusedMatMul, MatMulIntegerToFloat) do not exist in tract. The exported
+full-recompute decoder is then rewritten for incremental decoding (incremental.py: the
+encoder emits the cross-attention keys and values, the decoder takes past keys and values).
 
 Quantisation (--quant):
   weights  int8 weights, per output channel, dequantised at load; activations stay f32,
@@ -21,6 +23,7 @@ import onnx
 import torch
 from onnx import helper, numpy_helper
 
+from incremental import rewrite as make_incremental
 from model import ExportDecoder, ExportEncoder, Seq2Seq
 from paths import MODEL_DIR, REPO_CHECKPOINT, work
 
@@ -140,7 +143,7 @@ def main() -> None:
         "pad_id": 0, "bos_id": 1, "eos_id": 2, "unk_id": 3,
         "max_source_tokens": cfg.max_len - 1,
         "max_target_tokens": cfg.max_len,
-        "decoder_kind": "full-recompute",  # decoder graph takes the whole prefix, no KV cache
+        "decoder_kind": "full-recompute",  # until make_incremental below rewrites the graphs
         "vocab_size": cfg.vocab,
         "hidden_size": cfg.d_model,
         "copy_bias": copy_bias,
@@ -150,6 +153,7 @@ def main() -> None:
         "quantization": quant,
     }
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n")
+    make_incremental(out, out)
     for f in sorted(out.iterdir()):
         print(f"{f.name}: {f.stat().st_size / 1e6:.2f} MB")
 
