@@ -89,7 +89,7 @@ async function correct(text) {
     const row = input.slice();
     if (draftFrom !== null) {
       const draft = src.slice(Math.min(draftFrom, src.length));
-      row.push(...draft.slice(0, Math.min(draft.length, Math.max(room - 1, 0))));
+      row.push(...draft.slice(0, Math.min(draft.length, Math.max(room - 1, 0), codec.maxDraft)));
     }
     const base = input.length, draftLen = row.length - base;
     // Reuse the cache's share of the row, up to the last output token (computed again).

@@ -133,6 +133,13 @@ pub struct DecodeParams {
     pub max_ngram: usize,
     /// Logit bonus for the token the aligned source suggests (0: plain argmax).
     pub copy_bias: f32,
+    /// Longest draft verified in one pass. With the decoder cache a pass costs about what its
+    /// positions cost, and a draft rejected early wastes the rest: measured on 200 dev
+    /// sentences (`emend compare`), a full draft computed 110.5 positions per sentence in 7.67
+    /// passes, a draft of 8 computed 43.8 in 8.71 passes and took 0.55x the decoder time
+    /// (4: 35.8 in 10.38, no faster; 16: 59.5; doubling after each accepted draft: 53-66).
+    /// It also bounds a pass's work: at most `max_draft + 1` positions per sentence.
+    pub max_draft: usize,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -156,7 +163,14 @@ pub struct DecodeStats {
 impl DecodeParams {
     /// The settings the product decodes with, for a model's config.
     pub fn for_model(c: &ModelConfig) -> Self {
-        DecodeParams { bos: c.bos_id, eos: c.eos_id, max_decoder_len: c.max_target_tokens, max_ngram: 3, copy_bias: c.copy_bias }
+        DecodeParams {
+            bos: c.bos_id,
+            eos: c.eos_id,
+            max_decoder_len: c.max_target_tokens,
+            max_ngram: 3,
+            copy_bias: c.copy_bias,
+            max_draft: 8,
+        }
     }
 
     /// Output budget for a source of `src_len` tokens: a correction is rarely much longer than its source.
@@ -268,7 +282,7 @@ pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParam
                 if let Some(from) = st.draft_from {
                     let draft = &sources[i][from.min(sources[i].len())..];
                     // The last draft token needs no verification beyond the cap.
-                    row.extend_from_slice(&draft[..draft.len().min(room.saturating_sub(1))]);
+                    row.extend_from_slice(&draft[..draft.len().min(room.saturating_sub(1)).min(p.max_draft)]);
                 }
                 let draft_len = row.len() - st.input.len();
                 (i, row, draft_len)
@@ -310,8 +324,16 @@ pub fn aggressive(scorer: &mut dyn Scorer, sources: &[Vec<u32>], p: &DecodeParam
             if st.done {
                 continue;
             }
-            // After a divergence (or a draft cut short by the cap) find our place in the source again.
-            st.draft_from = resync(&sources[*i], &st.input[1..], p.max_ngram);
+            // Our place in the source, found as greedy decoding finds it token by token: the
+            // accepted draft follows the source; the model's own last token continues it if it
+            // is the source's next token (a draft cut short at `max_draft`), and otherwise
+            // (a divergence) the output's last n-gram is looked up again.
+            let next = st.draft_from.map(|f| f + accepted);
+            let last = *st.input.last().expect("at least <s>");
+            st.draft_from = match next {
+                Some(a) if sources[*i].get(a) == Some(&last) => Some(a + 1),
+                _ => resync(&sources[*i], &st.input[1..], p.max_ngram),
+            };
         }
     }
     Ok(finished(states.iter().map(|s| finish(&s.input, &s.margins, p.eos)).collect(), stats))

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use tract_onnx::prelude::*;
 
 use crate::cache::DecoderCache;
+use crate::clock::now_ms;
 use crate::codec::Codec;
 use crate::decode::{pick, Choice, Request};
 use crate::error::{EmendError, Result};
@@ -31,6 +32,8 @@ pub struct Model {
     /// Attention heads and their width, read off the encoder's cross-attention output.
     heads: usize,
     head_dim: usize,
+    /// Milliseconds each loading stage took (parse and optimise each graph, self-checks).
+    pub load_ms: Vec<(&'static str, f64)>,
 }
 
 /// Encoder output for a batch of sentences: the decoder's cross-attention keys and values,
@@ -107,9 +110,20 @@ impl Model {
     }
 
     pub fn from_bytes(files: ModelFiles) -> Result<Self> {
+        let mut load_ms = Vec::new();
+        let mut lap = {
+            let mut last = now_ms();
+            move |stage: &'static str, load_ms: &mut Vec<(&'static str, f64)>| {
+                let now = now_ms();
+                load_ms.push((stage, now - last));
+                last = now;
+            }
+        };
         let codec = Codec::from_bytes(files.tokenizer, files.config)?;
+        lap("tokenizer", &mut load_ms);
         let i64_t = i64::datum_type();
         let encoder = load_graph("encoder.onnx", files.encoder, &[(i64_t, &["B", "S"]), (i64_t, &["B", "S"])])?;
+        lap("encoder graph", &mut load_ms);
         // The encoder's output says how the decoder's attention is split into heads.
         let probe = encode_with(&encoder, &codec, &[vec![codec.config.eos_id]]).map_err(|e| EmendError::Mismatch(format!("encoder self-check: {e}")))?;
         let shape = probe.cross_key.shape().to_vec();
@@ -137,8 +151,11 @@ impl Model {
                 (i64_t, &["B", "S"]),
             ],
         )?;
-        let model = Model { encoder, decoder, codec, heads, head_dim };
+        lap("decoder graph", &mut load_ms);
+        let mut model = Model { encoder, decoder, codec, heads, head_dim, load_ms: Vec::new() };
         model.self_check(&probe)?;
+        lap("self-check", &mut load_ms);
+        model.load_ms = load_ms;
         Ok(model)
     }
 

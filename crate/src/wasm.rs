@@ -163,6 +163,12 @@ impl EmendCodec {
         DecodeParams::for_model(&self.codec.config).max_ngram
     }
 
+    /// Longest draft aggressive decoding verifies in one pass.
+    #[wasm_bindgen(getter, js_name = maxDraft)]
+    pub fn max_draft(&self) -> usize {
+        DecodeParams::for_model(&self.codec.config).max_draft
+    }
+
     /// Logit bonus for the token the aligned source suggests (this model's tuned setting).
     #[wasm_bindgen(getter, js_name = copyBias)]
     pub fn copy_bias(&self) -> f32 {

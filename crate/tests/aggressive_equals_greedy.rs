@@ -71,7 +71,7 @@ fn tokens(out: &[Decoded]) -> Vec<Vec<u32>> {
 }
 
 fn params(max_len: usize) -> DecodeParams {
-    DecodeParams { bos: BOS, eos: EOS, max_decoder_len: max_len, max_ngram: 3, copy_bias: 0.0 }
+    DecodeParams { bos: BOS, eos: EOS, max_decoder_len: max_len, max_ngram: 3, copy_bias: 0.0, max_draft: 8 }
 }
 
 proptest! {
@@ -82,10 +82,11 @@ proptest! {
         salt in any::<u64>(),
         max_len in 8usize..120,
         copy_bias in prop_oneof![Just(0.0f32), 0.0f32..4.5],
+        max_draft in prop_oneof![1usize..12, Just(usize::MAX)],
     ) {
         let sources: Vec<Vec<u32>> = bodies.into_iter().map(|mut b| { b.push(EOS); b }).collect();
         let mut toy = Toy { sources: sources.clone(), salt };
-        let p = DecodeParams { copy_bias, ..params(max_len) };
+        let p = DecodeParams { copy_bias, max_draft, ..params(max_len) };
         let (g, gs) = greedy(&mut toy, &sources, &p).unwrap();
         let (a, as_) = aggressive(&mut toy, &sources, &p).unwrap();
         prop_assert_eq!(&g, &a);
@@ -130,4 +131,23 @@ fn a_bias_above_every_gap_copies_the_source() {
         edited_without_bias += usize::from(plain != g);
     }
     assert!(edited_without_bias > 10, "without the bias the toy edits most of these ({edited_without_bias}/50)");
+}
+
+#[test]
+fn an_output_that_never_ends_is_over_budget_in_both_decoders() {
+    // A scorer that repeats its last token forever: no `</s>` before the output cap.
+    struct Stutter;
+    impl Scorer for Stutter {
+        fn predict(&mut self, requests: &[Request], _: f32) -> Result<Vec<Vec<Choice>>> {
+            Ok(requests.iter().map(|r| (r.from..r.input.len()).map(|_| Choice { token: 7, margin: 1.0 }).collect()).collect())
+        }
+    }
+    let sources = vec![vec![5, 6, EOS], vec![7, 7, 7, 7, EOS]];
+    let p = params(64);
+    let (g, gs) = greedy(&mut Stutter, &sources, &p).unwrap();
+    let (a, as_) = aggressive(&mut Stutter, &sources, &p).unwrap();
+    assert_eq!(g, a);
+    assert!(g.iter().all(|d| d.over_budget), "{g:?}");
+    assert_eq!((gs.over_budget, as_.over_budget), (2, 2));
+    assert_eq!(g[0].tokens.len(), p.output_cap(3), "stopped at the cap");
 }

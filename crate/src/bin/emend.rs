@@ -279,15 +279,32 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Profile { model } => {
             let dir = model.unwrap_or_else(shipped_model_dir);
             let lines: Vec<String> = io::stdin().lock().lines().collect::<Result<_, _>>().map_err(|e| e.to_string())?;
-            let before = LIVE.load(Ordering::Relaxed);
-            PEAK.store(before, Ordering::Relaxed);
+            let start = LIVE.load(Ordering::Relaxed);
+            // Each loading stage: its time, the heap it leaves live and its peak above the start.
+            let mut stages = Vec::new();
+            let mut stage = |name: &str, t: Instant, before: usize| {
+                let (live, peak) = (LIVE.load(Ordering::Relaxed), PEAK.load(Ordering::Relaxed));
+                stages.push(serde_json::json!({
+                    "stage": name, "ms": t.elapsed().as_secs_f64() * 1e3,
+                    "live_mb": (live as f64 - before as f64) / MB, "peak_above_start_mb": (peak - start) as f64 / MB,
+                }));
+                PEAK.store(LIVE.load(Ordering::Relaxed), Ordering::Relaxed);
+            };
+            PEAK.store(start, Ordering::Relaxed);
+            let t = Instant::now();
             let model = Model::from_dir(&dir).map_err(err)?;
-            let (loaded, load_peak) = (LIVE.load(Ordering::Relaxed), PEAK.load(Ordering::Relaxed));
+            stage("model (4 files read, both graphs, tokenizer)", t, start);
+            let loaded = LIVE.load(Ordering::Relaxed);
+            let (before, t) = (LIVE.load(Ordering::Relaxed), Instant::now());
+            let speller = Speller::from_dir(&dir).map_err(err)?;
+            stage("speller (dictionary, n-grams, forms, compounds)", t, before);
+            drop(speller);
             let mut report = profile(&model, &lines).map_err(err)?;
             let mem = serde_json::json!({
-                "heap_mb_loaded": (loaded - before) as f64 / MB,
-                "heap_mb_peak_while_loading": (load_peak - before) as f64 / MB,
-                "heap_mb_peak_overall": (PEAK.load(Ordering::Relaxed) - before) as f64 / MB,
+                "heap_mb_loaded": (loaded - start) as f64 / MB,
+                "heap_mb_peak_while_checking": (PEAK.load(Ordering::Relaxed) - start) as f64 / MB,
+                "model_load_ms": model.load_ms.iter().map(|(k, v)| (k.to_string(), serde_json::json!(v))).collect::<serde_json::Map<_, _>>(),
+                "load_stages": stages,
             });
             report.as_object_mut().expect("object").extend(mem.as_object().expect("object").clone());
             println!("{}", serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?);
