@@ -114,6 +114,10 @@ async function once() {
     cold_start_init_ms: round(web.loaded.wasmMs, 0),
     cold_start_fetch_ms: round(web.loaded.fetchMs, 0),
     cold_start_load_ms: round(web.loaded.loadMs, 0),
+    cold_start_model_ms: round(web.loaded.modelMs, 0),
+    cold_start_speller_ms: round(web.loaded.spellerMs, 0),
+    wasm_memory_after_model_mb: round(web.loaded.memoryAfterModel / 2 ** 20, 1),
+    wasm_memory_after_speller_mb: round(web.loaded.memoryAfterSpeller / 2 ** 20, 1),
     doc_1000_words_ms: round(web.docMs, 1),
     doc_sentences: web.docStats.sentences,
     recheck_ms: round(web.recheckMs, 1),
@@ -224,12 +228,12 @@ ${r.decoder_positions_per_sentence} decoder positions):
 | other | value |
 |---|---|
 | wasm/native p50 (aggressive) | ${round(r.wasm_p50_ms / r.native_p50_ms)}× |
-| cold start: wasm init + model fetch + load/optimise + first result | ${r.cold_start_ms} ms${spread('cold_start_ms')} (init ${r.cold_start_init_ms}, fetch ${r.cold_start_fetch_ms}, load ${r.cold_start_load_ms}) |
+| cold start: wasm init + model fetch + load/optimise + first result | ${r.cold_start_ms} ms${spread('cold_start_ms')} (wasm compiled in ${r.cold_start_init_ms} while the files are fetched in ${r.cold_start_fetch_ms}; then the model ${r.cold_start_model_ms} and the speller ${r.cold_start_speller_ms}) |
 | 1,000-word document, first check | ${r.doc_1000_words_ms} ms${spread('doc_1000_words_ms')} (${r.doc_sentences} sentences) |
 | the same document by sentences per decoder call | ${Object.entries(r.doc_1000_words_ms_by_batch).map(([b, ms]) => `${b}: ${ms} ms`).join(', ')} |
 | re-check after a one-word edit | ${r.recheck_ms} ms${spread('recheck_ms')} (${r.recheck_sentences_rerun} sentence re-run) |
 | peak memory, Chromium renderer (VmHWM) | ${r.peak_memory_mb} MB |
-| wasm linear memory | ${r.wasm_memory_mb} MB${spread('wasm_memory_mb')} |
+| wasm linear memory (after the model loads / the speller / the checks) | ${r.wasm_memory_after_model_mb} / ${r.wasm_memory_after_speller_mb} / ${r.wasm_memory_mb} MB${spread('wasm_memory_mb')} |
 
 Peers, in the same Chromium, one sentence per call, each in a fresh browser (memory is that browser's renderer):
 

@@ -182,7 +182,7 @@ mod js_api {
 
     #[test]
     fn js_check_returns_suggestions_with_utf16_offsets() {
-        let mut e = emend::wasm::Emend::new(ENCODER, DECODER, TOKENIZER, CONFIG).ok().expect("model loads");
+        let mut e = emend::wasm::Emend::new(ENCODER.into(), DECODER.into(), TOKENIZER, CONFIG).ok().expect("model loads");
         let text = "🍎 In addition to that, i like reading books.";
         let result = e.check(text).ok().expect("check succeeds");
         let suggestions = js_sys::Reflect::get(&result, &JsValue::from_str("suggestions")).unwrap();
@@ -197,7 +197,7 @@ mod js_api {
 
     #[test]
     fn js_constructor_throws_on_corrupt_model() {
-        assert!(emend::wasm::Emend::new(b"garbage", DECODER, TOKENIZER, CONFIG).is_err());
+        assert!(emend::wasm::Emend::new(js_sys::Uint8Array::from(&b"garbage"[..]), DECODER.into(), TOKENIZER, CONFIG).is_err());
     }
 }
 

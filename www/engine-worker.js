@@ -28,22 +28,35 @@ async function load({ id, wasmUrl, modelBase }) {
   const stage = (progress) => self.postMessage({ id, progress });
   const t0 = performance.now();
   stage('fetching');
-  wasm = await init({ module_or_path: wasmUrl });
-  const tWasm = performance.now();
   const base = modelBase.endsWith('/') ? modelBase : `${modelBase}/`;
   const files = [...MODEL_FILES, ...SPELLING_FILES];
-  const bytes = await Promise.all(files.map((n) => fetchBytes(new URL(n, base), n)));
+  // Compile the wasm while the model files are fetched.
+  let tWasm = t0;
+  const [instance, bytes] = await Promise.all([
+    init({ module_or_path: wasmUrl }).then((w) => { tWasm = performance.now(); return w; }),
+    Promise.all(files.map((n) => fetchBytes(new URL(n, base), n))),
+  ]);
+  wasm = instance;
   const tFetch = performance.now();
   stage('preparing');
+  const atStart = memory();
   engine = new Emend(...bytes.slice(0, MODEL_FILES.length)); // parses, optimises and self-checks both graphs
+  const tModel = performance.now();
+  const afterModel = memory();
   engine.setSpelling(...bytes.slice(MODEL_FILES.length));
   const tReady = performance.now();
   return {
     wasmMs: tWasm - t0,
-    fetchMs: tFetch - tWasm,
+    fetchMs: tFetch - t0,
     loadMs: tReady - tFetch,
+    modelMs: tModel - tFetch,
+    spellerMs: tReady - tModel,
     totalMs: tReady - t0,
     modelBytes: bytes.reduce((n, b) => n + b.length, 0),
+    // wasm linear memory (it never shrinks: each figure is the peak so far)
+    memoryAtStart: atStart,
+    memoryAfterModel: afterModel,
+    memoryAfterSpeller: memory(),
   };
 }
 

@@ -60,11 +60,14 @@ const NEG: f32 = -1e9;
 
 /// A model folder's file, or an error naming it (missing or unreadable).
 pub(crate) fn read_file(dir: &Path, name: &'static str) -> Result<Vec<u8>> {
-    let path = dir.join(name);
-    std::fs::read(&path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => EmendError::MissingFile { name, path: path.display().to_string() },
+    std::fs::read(dir.join(name)).map_err(|e| file_error(dir, name, e))
+}
+
+fn file_error(dir: &Path, name: &'static str, e: std::io::Error) -> EmendError {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => EmendError::MissingFile { name, path: dir.join(name).display().to_string() },
         _ => EmendError::Unreadable { name, detail: e.to_string() },
-    })
+    }
 }
 
 fn load_graph(name: &'static str, bytes: &[u8], inputs: &[(DatumType, &[&str])]) -> Result<Plan> {
@@ -102,14 +105,28 @@ fn load_graph(name: &'static str, bytes: &[u8], inputs: &[(DatumType, &[&str])])
 impl Model {
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Self> {
         let dir = dir.as_ref();
-        let encoder = read_file(dir, "encoder.onnx")?;
-        let decoder = read_file(dir, "decoder.onnx")?;
+        // A missing file is named before any is read (the graphs are read one at a time later).
+        for name in ["encoder.onnx", "decoder.onnx", "tokenizer.json", "config.json"] {
+            std::fs::metadata(dir.join(name)).map_err(|e| file_error(dir, name, e))?;
+        }
         let tokenizer = read_file(dir, "tokenizer.json")?;
         let config = read_file(dir, "config.json")?;
-        Self::from_bytes(ModelFiles { encoder: &encoder, decoder: &decoder, tokenizer: &tokenizer, config: &config })
+        Self::load(&tokenizer, &config, || read_file(dir, "encoder.onnx"), || read_file(dir, "decoder.onnx"))
     }
 
     pub fn from_bytes(files: ModelFiles) -> Result<Self> {
+        Self::load(files.tokenizer, files.config, || Ok(files.encoder.to_vec()), || Ok(files.decoder.to_vec()))
+    }
+
+    /// Load the model, fetching each graph's bytes only when it is its turn and dropping them
+    /// once it is parsed: the load's peak holds one file, not both (the browser copies them
+    /// into wasm memory, which never shrinks).
+    pub fn load(
+        tokenizer: &[u8],
+        config: &[u8],
+        encoder: impl FnOnce() -> Result<Vec<u8>>,
+        decoder: impl FnOnce() -> Result<Vec<u8>>,
+    ) -> Result<Self> {
         let mut load_ms = Vec::new();
         let mut lap = {
             let mut last = now_ms();
@@ -119,10 +136,10 @@ impl Model {
                 last = now;
             }
         };
-        let codec = Codec::from_bytes(files.tokenizer, files.config)?;
+        let codec = Codec::from_bytes(tokenizer, config)?;
         lap("tokenizer", &mut load_ms);
         let i64_t = i64::datum_type();
-        let encoder = load_graph("encoder.onnx", files.encoder, &[(i64_t, &["B", "S"]), (i64_t, &["B", "S"])])?;
+        let encoder = load_graph("encoder.onnx", &encoder()?, &[(i64_t, &["B", "S"]), (i64_t, &["B", "S"])])?;
         lap("encoder graph", &mut load_ms);
         // The encoder's output says how the decoder's attention is split into heads.
         let probe = encode_with(&encoder, &codec, &[vec![codec.config.eos_id]]).map_err(|e| EmendError::Mismatch(format!("encoder self-check: {e}")))?;
@@ -139,7 +156,7 @@ impl Model {
         let f32_t = f32::datum_type();
         let decoder = load_graph(
             "decoder.onnx",
-            files.decoder,
+            &decoder()?,
             &[
                 (i64_t, &["B", "T"]),
                 (i64_t, &["B", "T"]),

@@ -104,16 +104,17 @@ pub struct Speller {
 
 impl Speller {
     pub fn from_bytes(files: SpellerFiles) -> Result<Self> {
-        let text = |name: &'static str, bytes: &[u8]| {
-            std::str::from_utf8(bytes).map(str::to_owned).map_err(|e| EmendError::BadModel {
+        // Borrowed, not copied: in the browser the files already sit in wasm memory.
+        fn text<'a>(name: &'static str, bytes: &'a [u8]) -> Result<&'a str> {
+            std::str::from_utf8(bytes).map_err(|e| EmendError::BadModel {
                 name,
                 kind: "speller file",
                 detail: e.to_string(),
             })
-        };
+        }
         let aff = text(AFF_FILE, files.aff)?;
         let dic = text(DIC_FILE, files.dic)?;
-        let ngrams = Ngrams::parse(&text(NGRAMS_FILE, files.ngrams)?)?;
+        let ngrams = Ngrams::parse(text(NGRAMS_FILE, files.ngrams)?)?;
         let (mut verbs, mut nouns) = (HashMap::new(), HashMap::new());
         for (n, line) in text(IRREGULAR_FILE, files.irregular)?.lines().enumerate() {
             match line.split_whitespace().collect::<Vec<_>>()[..] {
@@ -142,7 +143,7 @@ impl Speller {
                 _ => return Err(bad_line(COMPOUNDS_FILE, n, "`FIRST SECOND`")),
             }
         }
-        let dict = Dictionary::new_with_hasher(&aff, &dic, FixedState::with_seed(0)).map_err(|e| EmendError::BadModel {
+        let dict = Dictionary::new_with_hasher(aff, dic, FixedState::with_seed(0)).map_err(|e| EmendError::BadModel {
             name: DIC_FILE,
             kind: "Hunspell dictionary",
             detail: e.to_string(),

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use crate::checker::Checker;
 use crate::codec::Codec;
 use crate::decode::{DecodeParams, DecoderKind};
-use crate::model::{Model, ModelFiles};
+use crate::model::Model;
 use crate::spelling::{Speller, SpellerFiles};
 
 #[wasm_bindgen(start)]
@@ -33,8 +33,9 @@ impl Emend {
     /// Load from the bytes of `encoder.onnx`, `decoder.onnx`, `tokenizer.json`, `config.json`.
     /// Throws an Error naming the file that is missing, truncated or mismatched.
     #[wasm_bindgen(constructor)]
-    pub fn new(encoder: &[u8], decoder: &[u8], tokenizer: &[u8], config: &[u8]) -> Result<Emend, JsError> {
-        let model = Model::from_bytes(ModelFiles { encoder, decoder, tokenizer, config }).map_err(js_err)?;
+    pub fn new(encoder: js_sys::Uint8Array, decoder: js_sys::Uint8Array, tokenizer: &[u8], config: &[u8]) -> Result<Emend, JsError> {
+        // Each graph's bytes are copied into wasm memory only when it is parsed (Model::load).
+        let model = Model::load(tokenizer, config, || Ok(encoder.to_vec()), || Ok(decoder.to_vec())).map_err(js_err)?;
         Ok(Emend { checker: Checker::new(model) })
     }
 
