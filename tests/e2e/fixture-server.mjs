@@ -1,6 +1,6 @@
 // Serves the repository (fixtures, demo) on 127.0.0.1, after bundling the framework fixtures.
 import { after, before } from 'node:test';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { ARTIFACTS } from './browsers.mjs';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,35 @@ export async function startFixtures() {
   const server = await startServer(0);
   const base = `http://127.0.0.1:${server.address().port}`;
   return { server, base, fields: `${base}/tests/e2e/fixtures/fields.html` };
+}
+
+/**
+ * The rich-editor fixtures (tests/e2e/fixtures/editors/: Lexical, Quill, Slate, CKEditor 5,
+ * TinyMCE, Draft.js, CodeMirror 6, ProseMirror and a mail composer's contenteditable),
+ * bundled from node_modules into a folder of this process's own (test files run two at a
+ * time), for the fixture server at `base`. Returns the URL of editor `name`'s page and a cleanup.
+ */
+export async function buildEditorFixtures(base) {
+  const src = `${HERE}fixtures/editors/`;
+  const dir = `editors-out/${process.pid}`;
+  const out = `${HERE}fixtures/${dir}`;
+  rmSync(out, { recursive: true, force: true });
+  await build({
+    entryPoints: ['lexical.js', 'quill.js', 'slate.jsx', 'ckeditor.js', 'tinymce.js', 'draft.jsx', 'codemirror.js', 'prosemirror.js', 'mail.js'].map((f) => src + f),
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    jsx: 'automatic',
+    loader: { '.css': 'text' },
+    define: { 'process.env.NODE_ENV': '"production"', global: 'globalThis' },
+    logLevel: 'warning',
+  });
+  copyFileSync(`${src}index.html`, `${out}/index.html`);
+  return {
+    url: (name) => `${base}/tests/e2e/fixtures/${dir}/index.html?e=${name}`,
+    remove: () => rmSync(out, { recursive: true, force: true }),
+  };
 }
 
 // The README's promise: a newcomer types this, sees each error underlined, fixes each with a click.

@@ -182,14 +182,21 @@ export class Controller {
       this.schedule(0);
       return false;
     }
-    if (this.isField) replaceInField(this.el, at[0], at[1], s.replacement);
-    else this.view.replace(at[0], at[1], s.replacement);
     // The others, carried through any change before the fix and then through the fix itself
-    // (which drops the fixed words and whatever touches them).
-    this.all = remap(remap(this.all, this.base, before), before, this.text());
-    this.base = this.text();
-    this.render();
-    this.schedule(0);
+    // (which drops the fixed words and whatever touches them), once the field shows it.
+    const fixed = () => {
+      if (this.destroyed) return;
+      this.all = remap(remap(this.all, this.base, before), before, this.text());
+      this.base = this.text();
+      this.render();
+      this.schedule(0);
+    };
+    if (this.isField) {
+      replaceInField(this.el, at[0], at[1], s.replacement);
+      fixed();
+    } else {
+      this.view.replace(at[0], at[1], s.replacement, fixed);
+    }
     return true;
   }
 

@@ -35,12 +35,21 @@ export class EditableView {
     this.names = new Set();
     this.onClick = (e) => this.click(e);
     el.addEventListener('click', this.onClick);
+    // Where the user's caret was last in the field: a click on the card moves the selection
+    // out of it in Firefox, and the fix must keep the caret where the user left it.
+    this.lastPoint = null;
+    this.onSelection = () => {
+      const sel = el.ownerDocument.getSelection();
+      if (sel?.rangeCount && el.contains(sel.anchorNode)) this.lastPoint = { node: sel.anchorNode, offset: sel.anchorOffset };
+    };
+    el.ownerDocument.addEventListener('selectionchange', this.onSelection);
     if (!HIGHLIGHTS) {
       this.host = el.ownerDocument.createElement('emend-overlay');
       this.host.setAttribute('data-emend-host', '');
       this.host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483646;pointer-events:none;';
       this.root = this.host.attachShadow({ mode: 'open' });
-      el.ownerDocument.body.append(this.host);
+      const body = el.ownerDocument.body; // not inside the text where the body is the editor
+      (body && !body.isContentEditable ? body : el.ownerDocument.documentElement).append(this.host);
       this.reposition = () => this.drawBoxes();
       el.ownerDocument.addEventListener('scroll', this.reposition, { passive: true, capture: true });
       el.ownerDocument.defaultView.addEventListener('resize', this.reposition, { passive: true });
@@ -131,44 +140,101 @@ export class EditableView {
     return this.suggestions.find((x) => off >= x.start && off <= x.end);
   }
 
-  caretOffset() {
+  /** The caret's text offset; where the selection is elsewhere, where it last was in the field (`last`), or -1. */
+  caretOffset(last = true) {
     const sel = this.el.ownerDocument.getSelection();
-    if (!sel || !sel.rangeCount || !this.el.contains(sel.anchorNode)) return -1;
+    let at = sel?.rangeCount && this.el.contains(sel.anchorNode) ? { node: sel.anchorNode, offset: sel.anchorOffset } : null;
+    if (!at && last && this.lastPoint && this.el.contains(this.lastPoint.node)) at = this.lastPoint;
+    if (!at) return -1;
     this.snap = snapshot(this.el);
-    return offsetOf(this.snap, sel.anchorNode, sel.anchorOffset);
+    return offsetOf(this.snap, at.node, at.offset);
   }
 
-  /** Replace [start, end) with text as typing would (undo, beforeinput for editors), keep the caret. */
-  replace(start, end, text) {
+  /**
+   * Replace [start, end) with text as typing would, keep the caret. An editor with a model of
+   * its own (Slate, Lexical, CKEditor 5, Quill) takes the text from a `beforeinput` event, as it
+   * takes the user's typing, into its model and its undo history; where none takes it, the
+   * browser inserts it as typed (execCommand: the page's undo, and editors that read the DOM,
+   * such as ProseMirror, CodeMirror and Draft.js, see it). `settled()` is called once the field
+   * shows the fix (an editor may draw it a moment later), or gives up waiting.
+   */
+  replace(start, end, text, settled = () => {}) {
     const doc = this.el.ownerDocument;
     const caret = this.caretOffset();
+    const before = this.snap.text;
     const r = rangeFor(this.snap, start, end);
     if (!r) return false;
     this.el.focus();
     const sel = doc.getSelection();
     sel.removeAllRanges();
     sel.addRange(r);
-    const ok = doc.execCommand('insertText', false, text);
-    if (!ok) {
-      r.deleteContents();
-      r.insertNode(doc.createTextNode(text));
-      this.el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
-    }
-    if (caret >= 0) {
-      const delta = text.length - (end - start);
-      const pos = caret >= end ? caret + delta : caret <= start ? caret : start + text.length;
-      this.snap = snapshot(this.el);
-      const back = rangeFor(this.snap, pos, pos);
-      if (back) {
-        sel.removeAllRanges();
-        sel.addRange(back);
+    // Editors learn of a new selection from `selectionchange`, which the browser sends a moment
+    // later; one that inserts at the selection it knows (Draft.js, where Firefox sends it a
+    // textInput for execCommand) must know this one first.
+    doc.dispatchEvent(new Event('selectionchange'));
+    const target = new StaticRange({ startContainer: r.startContainer, startOffset: r.startOffset, endContainer: r.endContainer, endOffset: r.endOffset });
+    const taken = !this.el.dispatchEvent(new InputEvent('beforeinput', {
+      inputType: 'insertText', data: text, targetRanges: [target], bubbles: true, cancelable: true, composed: true,
+    }));
+    if (!taken) {
+      let typed = false; // the browser inserted it (an editor may have taken it instead: Draft.js, from textInput in Firefox)
+      const seen = (e) => { typed ||= e.isTrusted && e.inputType === 'insertText'; };
+      this.el.addEventListener('input', seen, true);
+      const ok = doc.execCommand('insertText', false, text);
+      this.el.removeEventListener('input', seen, true);
+      if (ok) {
+        // The browser calls that insertion typing (`insertText`); an editor with undo levels
+        // of its own (TinyMCE) makes a replacement by a spellchecker a step of its own, after
+        // typing that had none yet: say it was one, with no data that could be inserted again.
+        if (typed) this.el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+      } else {
+        r.deleteContents();
+        r.insertNode(doc.createTextNode(text));
+        this.el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText', data: text }));
       }
     }
+    const expected = before.slice(0, start) + text + before.slice(end);
+    const delta = text.length - (end - start);
+    const pos = caret < 0 ? -1 : caret >= end ? caret + delta : caret <= start ? caret : start + text.length;
+    this.keepCaret(expected, pos, [start, start + text.length], settled);
     return true;
   }
 
+  /**
+   * Once the field reads `expected`, put the caret at `pos` (unless -1). An editor that takes
+   * the fix into its model draws it and puts the caret after it itself, after the event (a
+   * microtask, a render): look again for a short while, and move the caret only from where
+   * the fix left it (`own`: the fixed words' edges); a caret anyone else moved stays.
+   */
+  keepCaret(expected, pos, own, settled, tries = 0) {
+    const sel = this.el.ownerDocument.getSelection();
+    this.snap = snapshot(this.el);
+    // Firefox may turn a space next to the fix into a no-break space as it inserts.
+    const shown = this.snap.text.replace(/\u00a0/g, ' ') === expected.replace(/\u00a0/g, ' ');
+    let more = tries < 60; // up to a second for the editor to draw it
+    if (shown) {
+      const now = this.caretOffset(false);
+      if (pos >= 0 && now !== pos && own.includes(now)) {
+        const back = rangeFor(this.snap, pos, pos);
+        if (back) {
+          sel.removeAllRanges();
+          sel.addRange(back);
+        }
+      } else if (now !== pos) {
+        more = false;
+      }
+      settled?.();
+      settled = null;
+      more &&= tries < 6;
+    }
+    if (more && !this.destroyed && (pos >= 0 || !shown)) setTimeout(() => this.keepCaret(expected, pos, own, settled, tries + 1), 16);
+    else settled?.();
+  }
+
   destroy() {
+    this.destroyed = true;
     this.el.removeEventListener('click', this.onClick);
+    this.el.ownerDocument.removeEventListener('selectionchange', this.onSelection);
     for (const name of this.names) {
       registry.get(name)?.delete(this);
       publish(name);

@@ -51,7 +51,10 @@ export class SuggestionCard {
   open(suggestion, anchor, { focus = false } = {}) {
     this.close();
     const view = this.doc.defaultView;
-    if (!this.host.isConnected) (this.doc.body || this.doc.documentElement).append(this.host);
+    // Never inside the text: where the body itself is the editor (TinyMCE's iframe), the card
+    // goes after it, or the page's editor would take it for content.
+    const body = this.doc.body;
+    if (!this.host.isConnected) (body && !body.isContentEditable ? body : this.doc.documentElement).append(this.host);
     const d = this.doc.createElement('div');
     d.setAttribute('role', 'dialog');
     d.setAttribute('aria-label', `${CATEGORY_LABELS[suggestion.category] ?? 'Suggestion'}: ${suggestion.message}`);
@@ -96,6 +99,10 @@ export class SuggestionCard {
       add(`Turn off ${(CATEGORY_LABELS[suggestion.category] ?? suggestion.category).toLowerCase()}`, this.actions.onDisableCategory);
     }
     d.append(cat, msg, fixes, actions);
+    // A press in the card leaves the focus and the selection in the field (as a toolbar
+    // button does): editors that react to losing the focus (Draft.js moves its caret when it
+    // gets it back) see nothing, and the fix goes where the user's caret is. Clicks still act.
+    d.addEventListener('mousedown', (e) => e.preventDefault());
     this.root.append(d);
     this.dialog = d;
     const left = Math.min(anchor.left, view.innerWidth - 350) + view.scrollX;
