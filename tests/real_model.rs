@@ -65,6 +65,20 @@ fn correct_text_leaves_good_text_alone() {
 }
 
 #[test]
+fn other_languages_and_code_are_left_alone_and_the_english_around_them_is_not() {
+    let mut c = spelling_checker();
+    let text = "Je suis allé au marché hier et j'ai acheté des pommes pour ma grand-mère.\n\
+                Gestern habe ich im Garten gearbeitet, weil das Wetter so schön war.\n\
+                const total = items.map((i) => i.price);\n\
+                She go to school yesterday and buyed a apple.";
+    let result = c.check(text).unwrap();
+    let english16 = text[..text.rfind("She").unwrap()].encode_utf16().count();
+    assert!(!result.suggestions.is_empty(), "the English line is still checked");
+    assert!(result.suggestions.iter().all(|s| s.start >= english16), "only the English line: {:?}", result.suggestions);
+    assert!(result.suggestions.iter().any(|s| s.replacement.contains("bought")), "{:?}", result.suggestions);
+}
+
+#[test]
 fn offsets_are_utf16_with_emoji_cjk_and_rtl() {
     let mut c = checker();
     let text = "😀👍🏽 東京 is big. 🍎 In addition to that, i like reading books. שלום. I think i like it.";

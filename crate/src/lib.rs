@@ -23,6 +23,7 @@ pub mod decode;
 pub mod error;
 pub mod floor;
 pub mod model;
+pub mod language;
 pub mod ngrams;
 pub mod normalize;
 pub mod noun_number;

@@ -23,8 +23,9 @@ pub trait Fix {
 /// text or off a character boundary is dropped (a bug upstream: debug builds stop there);
 /// one that splits a grapheme cluster grows to the cluster's edges, its replacement by the
 /// same text each side, so applying it gives the same result; one whose replacement equals
-/// its original is dropped; of overlapping ones the first (by position, then by the order
-/// given) is kept.
+/// its original is dropped, and so is one that would write U+FFFD where the text had none
+/// (a token the model wrote that decodes to no character: "…" -> " 180\u{FFFD}" was offered on a
+/// code comment); of overlapping ones the first (by position, then by the order given) is kept.
 pub fn finish<T: Fix>(text: &str, mut fixes: Vec<(Range<usize>, T)>) -> Vec<(Range<usize>, T)> {
     fixes.retain(|(r, _)| {
         let valid = r.start <= r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end);
@@ -39,7 +40,10 @@ pub fn finish<T: Fix>(text: &str, mut fixes: Vec<(Range<usize>, T)>) -> Vec<(Ran
             *range = widened;
         }
     }
-    fixes.retain_mut(|(r, fix)| text[r.clone()] != *fix.replacement_mut());
+    fixes.retain_mut(|(r, fix)| {
+        let (original, replacement) = (&text[r.clone()], fix.replacement_mut());
+        original != *replacement && (original.contains('\u{FFFD}') || !replacement.contains('\u{FFFD}'))
+    });
     fixes.sort_by_key(|(r, _)| r.start); // stable: the first given stays first
     let mut at = 0;
     fixes.retain(|(r, fix)| {
@@ -108,6 +112,15 @@ mod tests {
         let text = "one two three four";
         let given = fixes(&[(8..13, "3"), (0..3, "one"), (4..13, "2 3"), (4..7, "2"), (14..18, "4")]);
         assert_eq!(finish(text, given), fixes(&[(4..13, "2 3"), (14..18, "4")]));
+    }
+
+    #[test]
+    fn a_replacement_that_writes_an_undecodable_character_is_dropped() {
+        let text = "wait… then � stays";
+        let dots = text.find('…').unwrap();
+        let bad = text.find('�').unwrap();
+        let given = fixes(&[(dots..dots + 3, " 180\u{FFFD}"), (bad..bad + 3, "\u{FFFD}!")]);
+        assert_eq!(finish(text, given), fixes(&[(bad..bad + 3, "\u{FFFD}!")]), "only where the text had one");
     }
 
     #[cfg(not(debug_assertions))]
