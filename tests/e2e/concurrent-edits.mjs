@@ -180,6 +180,14 @@ export async function runConcurrentEdits(page, kind, { steps = 500, seed = 1, lo
         await page.keyboard.press('Escape');
         continue;
       }
+      // The oracle below judges the fix of the words it clicked: a card for other words (the
+      // underlines moved under the pointer between finding them and the click) is closed.
+      if (card.original !== null && card.original !== mark.text) {
+        figures.noUnderline++;
+        history.push(`card for ${JSON.stringify(card.original)}, not ${JSON.stringify(mark.text)}`);
+        await page.keyboard.press('Escape');
+        continue;
+      }
       const own = model.slice(span.start, span.end).map((x) => x.id);
       const left = model[span.start - 1]?.c;
       const right = model[span.end]?.c;
@@ -206,7 +214,7 @@ export async function runConcurrentEdits(page, kind, { steps = 500, seed = 1, lo
         model[at - 1]?.c === left && model[at + own.length]?.c === right;
       const actual = await read();
       const applied = whole ? before.slice(0, at) + card.replacement + before.slice(at + own.length) : null;
-      history.push(`fix ${JSON.stringify(mark.text)} -> ${JSON.stringify(card.replacement)}${raced ? ' after a page change' : ''}`);
+      history.push(`fix ${JSON.stringify(card.original ?? mark.text)} -> ${JSON.stringify(card.replacement)}${raced ? ' after a page change' : ''}`);
       if (actual === applied) {
         splice(at, at + own.length, card.replacement);
         figures.fixesApplied++;

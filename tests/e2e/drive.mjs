@@ -60,7 +60,8 @@ export function openCard() {
     if (b) {
       const r = b.getBoundingClientRect();
       const buttons = [...h.shadowRoot.querySelectorAll('[role=dialog] button')].map((x) => x.textContent);
-      return { replacement: b.textContent, x: r.left + r.width / 2, y: r.top + r.height / 2, buttons };
+      const original = h.shadowRoot.querySelector('[role=dialog] .orig')?.textContent ?? null;
+      return { replacement: b.textContent, original, x: r.left + r.width / 2, y: r.top + r.height / 2, buttons };
     }
   }
   return null;
