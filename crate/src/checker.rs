@@ -14,7 +14,7 @@ use crate::capitals::{capitalised, lowercase_starts};
 use crate::category::{classify, is_a_an_swap, is_content_word, is_spelling_variant, related_words, Category};
 use crate::comparatives::doubled_comparisons;
 use crate::compounds::written_apart;
-use crate::language::{foreign_paragraphs, is_foreign};
+use crate::language::{is_left_alone, lines_left_alone};
 use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
@@ -216,10 +216,10 @@ impl Checker {
     /// Suggestions with byte offsets into `text`, sorted by position.
     fn check_bytes(&mut self, text: &str) -> Result<(Vec<(Range<usize>, SentenceEdit)>, CheckStats)> {
         let mut units: Vec<Range<usize>> = Vec::new();
-        // Paragraphs in another language are left alone (`language`).
-        let foreign = foreign_paragraphs(text);
+        // Lines in another language, code and names are left alone (`language`).
+        let alone = lines_left_alone(text);
         let prose: Vec<Range<usize>> =
-            sentences(text).into_iter().filter(|s| is_prose(&text[s.clone()]) && !is_foreign(&foreign, s)).collect();
+            sentences(text).into_iter().filter(|s| is_prose(&text[s.clone()]) && !is_left_alone(&alone, s)).collect();
         for s in &prose {
             let mut fits = |piece: &str| piece.len() < 400 && self.corrector.fits(piece);
             units.extend(chunk(text, s.clone(), &mut fits));
@@ -256,7 +256,7 @@ impl Checker {
             // A sentence glued to the next ("it?Well") spans two units: the rule reads the
             // whole text, and its fix replaces any edit of the model's on the same words.
             let mut glued = unglue(text, &|w| speller.knows(w), &|w| speller.opens_sentences(w));
-            glued.retain(|g| !is_foreign(&foreign, &g.range));
+            glued.retain(|g| !is_left_alone(&alone, &g.range));
             if !glued.is_empty() {
                 out.retain(|(r, _)| !glued.iter().any(|g| r.start < g.range.end && g.range.start < r.end));
                 for g in glued {

@@ -93,13 +93,13 @@ impl Corrector for Model {
             let encoded = now_ms();
             let mut scorer = ModelScorer::new(self, &enc);
             let (outputs, s) = decode(decoder, &mut scorer, &srcs, &params)?;
-            stats.encoder_ms += encoded - start;
-            stats.decoder_ms += now_ms() - encoded;
-            stats.passes += s.passes;
-            stats.rows += s.rows;
-            stats.positions += scorer.cache.positions;
-            stats.over_budget += s.over_budget;
-            stats.source_tokens += srcs.iter().map(Vec::len).sum::<usize>();
+            stats += DecodeStats {
+                positions: scorer.cache.positions,
+                source_tokens: srcs.iter().map(Vec::len).sum(),
+                encoder_ms: encoded - start,
+                decoder_ms: now_ms() - encoded,
+                ..s
+            };
             for (&i, d) in group.iter().zip(outputs) {
                 if d.over_budget {
                     out[i] = Correction::plain(units[i]);

@@ -58,8 +58,9 @@ impl Choice {
 }
 
 /// Something that predicts, for each request, the next token after every position of its
-/// input from `from` on (one [`Choice`] per position `from..input.len()`): the argmax, except that the preferred token wins when its score plus `copy_bias`
-/// beats the best score (see [`pick`]). The model implements it; tests use toy scorers.
+/// input from `from` on (one [`Choice`] per position `from..input.len()`): the argmax,
+/// except that the preferred token wins when its score plus `copy_bias` beats the best score
+/// (see [`pick`]). The model implements it; tests use toy scorers.
 pub trait Scorer {
     fn predict(&mut self, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<Choice>>>;
 }
@@ -158,6 +159,19 @@ pub struct DecodeStats {
     /// by the scorer's owner.
     pub encoder_ms: f64,
     pub decoder_ms: f64,
+}
+
+impl std::ops::AddAssign for DecodeStats {
+    /// The work of two decodings together.
+    fn add_assign(&mut self, o: Self) {
+        self.passes += o.passes;
+        self.rows += o.rows;
+        self.positions += o.positions;
+        self.over_budget += o.over_budget;
+        self.source_tokens += o.source_tokens;
+        self.encoder_ms += o.encoder_ms;
+        self.decoder_ms += o.decoder_ms;
+    }
 }
 
 impl DecodeParams {

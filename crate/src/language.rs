@@ -38,54 +38,50 @@ fn is_name_list(line: &str) -> bool {
     words.len() >= 2 && !t.ends_with(['.', '?', '!']) && words.iter().all(|w| w.chars().find(|c| c.is_alphabetic()).is_some_and(char::is_uppercase))
 }
 
-/// Byte ranges of the lines of `text` to leave alone: reliably another language than
-/// English, program code, or a list of names.
-pub fn foreign_paragraphs(text: &str) -> Vec<Range<usize>> {
+/// Byte ranges of the lines of `text` to leave alone, in order: reliably another language
+/// than English, program code, or a list of names.
+pub fn lines_left_alone(text: &str) -> Vec<Range<usize>> {
     let foreign = |info: &whatlang::Info| info.lang() != whatlang::Lang::Eng && info.is_reliable();
     let english = |info: &whatlang::Info| info.lang() == whatlang::Lang::Eng && info.is_reliable();
-    // Which lines are code; then a line between two code lines is code too (`pub n: usize,`).
-    let mut all: Vec<(Range<usize>, bool)> = Vec::new();
+    // Each line, and whether it is code or names; then a line between two such lines is too
+    // (`pub n: usize,` inside a struct).
+    let mut lines: Vec<(Range<usize>, bool)> = Vec::new();
     let (mut start, mut fenced) = (0, false);
     for line in text.split_inclusive('\n') {
         let fence = ["```", "~~~"].iter().any(|f| line.trim_start().starts_with(f));
-        all.push((start..start + line.len(), fenced || fence || is_code(line) || is_name_list(line)));
+        lines.push((start..start + line.len(), fenced || fence || is_code(line) || is_name_list(line)));
         fenced ^= fence;
         start += line.len();
     }
-    let full: Vec<usize> = (0..all.len()).filter(|&i| !text[all[i].0.clone()].trim().is_empty()).collect();
-    let between: Vec<usize> = full.windows(3).filter(|w| all[w[0]].1 && all[w[2]].1 && !all[w[1]].1).map(|w| w[1]).collect();
+    lines.retain(|(range, _)| !text[range.clone()].trim().is_empty());
+    let between: Vec<usize> = (1..lines.len().saturating_sub(1)).filter(|&i| lines[i - 1].1 && lines[i + 1].1).collect();
     for i in between {
-        all[i].1 = true;
+        lines[i].1 = true;
     }
-    let (mut lines, mut code) = (Vec::new(), Vec::new());
-    for (range, is_code) in all {
-        if is_code {
-            code.push(range);
-        } else {
-            let info = whatlang::detect(&text[range.clone()]);
-            lines.push((range, info));
-        }
-    }
-    let any_english = lines.iter().any(|(_, i)| i.as_ref().is_some_and(english));
+    // The language of every other line; an unsure one follows the whole text (module doc).
+    let language: Vec<Option<whatlang::Info>> =
+        lines.iter().map(|(range, code)| if *code { None } else { whatlang::detect(&text[range.clone()]) }).collect();
+    let any_english = language.iter().any(|i| i.as_ref().is_some_and(english));
     let whole_foreign = !any_english && whatlang::detect(text).is_some_and(|i| foreign(&i));
     lines
         .into_iter()
-        .filter(|(range, info)| {
-            let skip = match info {
-                Some(i) if foreign(i) => true,
-                Some(i) if english(i) => false,
-                _ => whole_foreign,
-            };
-            skip && !text[range.clone()].trim().is_empty()
+        .zip(language)
+        .filter(|((_, code), info)| {
+            *code
+                || match info {
+                    Some(i) if foreign(i) => true,
+                    Some(i) if english(i) => false,
+                    _ => whole_foreign,
+                }
         })
-        .map(|(range, _)| range)
-        .chain(code)
+        .map(|((range, _), _)| range)
         .collect()
 }
 
-/// Whether `range` lies inside one of `foreign`.
-pub fn is_foreign(foreign: &[Range<usize>], range: &Range<usize>) -> bool {
-    foreign.iter().any(|f| f.start <= range.start && range.end <= f.end)
+/// Whether `range` lies inside one of `lines` (sorted, as [`lines_left_alone`] gives them).
+pub fn is_left_alone(lines: &[Range<usize>], range: &Range<usize>) -> bool {
+    let after = lines.partition_point(|l| l.start <= range.start);
+    after > 0 && range.end <= lines[after - 1].end
 }
 
 #[cfg(test)]
@@ -98,29 +94,29 @@ mod tests {
                     She go to school yesterday and buyed a apple for her grandmother.\n\
                     Ich habe gestern im Garten gearbeitet, weil das Wetter so schön war.\n\
                     Hi!";
-        let got: Vec<&str> = foreign_paragraphs(text).into_iter().map(|r| text[r].trim_end()).collect();
+        let got: Vec<&str> = lines_left_alone(text).into_iter().map(|r| text[r].trim_end()).collect();
         assert_eq!(got, ["Je suis allé au marché hier et j'ai acheté des pommes pour ma grand-mère.", "Ich habe gestern im Garten gearbeitet, weil das Wetter so schön war."]);
     }
 
     #[test]
     fn code_is_left_alone_and_prose_about_it_is_not() {
         let text = "Call the function like this:\n```\nlet x = compute(a, b);\nreturn x\n```\nconst total = items.map((i) => i.price);\n// add the prices up\nif (ready) {\nThis sentence has a error in it.";
-        let got: Vec<&str> = foreign_paragraphs(text).into_iter().map(|r| text[r].trim_end()).collect();
+        let got: Vec<&str> = lines_left_alone(text).into_iter().map(|r| text[r].trim_end()).collect();
         assert_eq!(got, ["```", "let x = compute(a, b);", "return x", "```", "const total = items.map((i) => i.price);", "// add the prices up", "if (ready) {"]);
     }
 
     #[test]
     fn a_list_of_names_is_left_alone_and_a_sentence_of_them_is_not() {
         let text = "Kwame Mensah, Ewa Kowalska, Mateus Silva\nKwame and Ewa goes to school.";
-        let got: Vec<&str> = foreign_paragraphs(text).into_iter().map(|r| text[r].trim_end()).collect();
+        let got: Vec<&str> = lines_left_alone(text).into_iter().map(|r| text[r].trim_end()).collect();
         assert_eq!(got, ["Kwame Mensah, Ewa Kowalska, Mateus Silva"]);
     }
 
     #[test]
     fn a_short_line_follows_the_whole_text() {
         let spanish = "Considerando que la libertad, la justicia y la paz en el mundo tienen por base el reconocimiento de la dignidad intrínseca.\nAhora, por tanto,\nLa Asamblea General proclama la presente Declaración Universal de Derechos Humanos.";
-        assert_eq!(foreign_paragraphs(spanish).len(), 3, "the short line too");
+        assert_eq!(lines_left_alone(spanish).len(), 3, "the short line too");
         let english = "I went to the market yesterday and bought some apples for my grandmother.\nAhora, por tanto,\nThen we went home and cooked a pie with them.";
-        assert!(foreign_paragraphs(english).is_empty(), "unsure lines of an English text stay checked");
+        assert!(lines_left_alone(english).is_empty(), "unsure lines of an English text stay checked");
     }
 }

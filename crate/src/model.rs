@@ -115,32 +115,30 @@ impl Model {
     }
 
     pub fn from_bytes(files: ModelFiles) -> Result<Self> {
-        Self::load(files.tokenizer, files.config, || Ok(files.encoder.to_vec()), || Ok(files.decoder.to_vec()))
+        Self::load(files.tokenizer, files.config, || Ok(files.encoder), || Ok(files.decoder))
     }
 
     /// Load the model, fetching each graph's bytes only when it is its turn and dropping them
     /// once it is parsed: the load's peak holds one file, not both (the browser copies them
     /// into wasm memory, which never shrinks).
-    pub fn load(
+    pub fn load<E: AsRef<[u8]>, D: AsRef<[u8]>>(
         tokenizer: &[u8],
         config: &[u8],
-        encoder: impl FnOnce() -> Result<Vec<u8>>,
-        decoder: impl FnOnce() -> Result<Vec<u8>>,
+        encoder: impl FnOnce() -> Result<E>,
+        decoder: impl FnOnce() -> Result<D>,
     ) -> Result<Self> {
         let mut load_ms = Vec::new();
-        let mut lap = {
-            let mut last = now_ms();
-            move |stage: &'static str, load_ms: &mut Vec<(&'static str, f64)>| {
-                let now = now_ms();
-                load_ms.push((stage, now - last));
-                last = now;
-            }
+        let mut last = now_ms();
+        let mut lap = |stage: &'static str| {
+            let now = now_ms();
+            load_ms.push((stage, now - last));
+            last = now;
         };
         let codec = Codec::from_bytes(tokenizer, config)?;
-        lap("tokenizer", &mut load_ms);
+        lap("tokenizer");
         let i64_t = i64::datum_type();
-        let encoder = load_graph("encoder.onnx", &encoder()?, &[(i64_t, &["B", "S"]), (i64_t, &["B", "S"])])?;
-        lap("encoder graph", &mut load_ms);
+        let encoder = load_graph("encoder.onnx", encoder()?.as_ref(), &[(i64_t, &["B", "S"]), (i64_t, &["B", "S"])])?;
+        lap("encoder graph");
         // The encoder's output says how the decoder's attention is split into heads.
         let probe = encode_with(&encoder, &codec, &[vec![codec.config.eos_id]]).map_err(|e| EmendError::Mismatch(format!("encoder self-check: {e}")))?;
         let shape = probe.cross_key.shape().to_vec();
@@ -156,7 +154,7 @@ impl Model {
         let f32_t = f32::datum_type();
         let decoder = load_graph(
             "decoder.onnx",
-            &decoder()?,
+            decoder()?.as_ref(),
             &[
                 (i64_t, &["B", "T"]),
                 (i64_t, &["B", "T"]),
@@ -168,10 +166,10 @@ impl Model {
                 (i64_t, &["B", "S"]),
             ],
         )?;
-        lap("decoder graph", &mut load_ms);
+        lap("decoder graph");
         let mut model = Model { encoder, decoder, codec, heads, head_dim, load_ms: Vec::new() };
         model.self_check(&probe)?;
-        lap("self-check", &mut load_ms);
+        lap("self-check");
         model.load_ms = load_ms;
         Ok(model)
     }
@@ -180,10 +178,11 @@ impl Model {
     fn self_check(&self, enc: &Encoded) -> Result<()> {
         let bos = self.codec.config.bos_id;
         let mut cache = self.cache(enc);
-        let (logits, vocab, _) = self
+        let step = self
             .step(enc, &mut cache, &[Request { sentence: 0, input: &[bos], from: 0, prefer: &[] }])
             .map_err(|e| EmendError::Mismatch(format!("decoder self-check: {e}")))?;
-        if vocab != self.codec.config.vocab_size || logits.len() != vocab {
+        let vocab = step.vocab;
+        if vocab != self.codec.config.vocab_size {
             return Err(EmendError::Mismatch(format!(
                 "decoder emits {vocab} logits, config.json says {}",
                 self.codec.config.vocab_size
@@ -204,9 +203,7 @@ impl Model {
 
     /// One decoder pass over each request's tokens that `cache` does not hold yet (at least
     /// from `from` on), padded into one batch; the cache then holds every token fed.
-    /// Returns the logits of positions `from..` of each request, concatenated, the vocabulary
-    /// size, and where each request's logits start.
-    fn step(&self, enc: &Encoded, cache: &mut DecoderCache, requests: &[Request]) -> Result<(Vec<f32>, usize, Vec<usize>)> {
+    fn step(&self, enc: &Encoded, cache: &mut DecoderCache, requests: &[Request]) -> Result<Step> {
         let n = requests.len();
         if n == 0 || requests.iter().any(|r| r.input.is_empty() || r.from >= r.input.len() || r.sentence >= enc.batch) {
             return Err(EmendError::InvalidArgument("empty or malformed decoder request".into()));
@@ -276,38 +273,46 @@ impl Model {
                 return Err(EmendError::Inference(format!("decoder returned keys/values of shape {:?}", present.shape())));
             }
         }
+        if logits.len() != n * t_len * vocab {
+            return Err(EmendError::Inference("decoder returned fewer logits than its shape says".into()));
+        }
         let (present_key, present_value) = (floats(&out[1])?, floats(&out[2])?);
-        let mut wanted = Vec::new();
-        let mut starts = Vec::with_capacity(n);
         for (row, (r, &p)) in requests.iter().zip(&reuse).enumerate() {
             let span = h * keys * dh;
             let rows = (row * span)..((row + 1) * span);
             cache.append(r.sentence, &r.input[p..], &present_key[rows.clone()], &present_value[rows], keys, past);
-            starts.push(wanted.len() / vocab.max(1));
-            let first = row * t_len + (r.from - p);
-            let last = row * t_len + (r.input.len() - p);
-            wanted.extend_from_slice(&logits[first * vocab..last * vocab]);
         }
-        Ok((wanted, vocab, starts))
+        let mut out = out;
+        Ok(Step { logits: out.swap_remove(0), vocab, t_len, reuse })
     }
 
     /// For each request, the decoder's next token after every position of its input from
     /// `from` on (argmax, with the copy bias towards the source's suggestion: [`pick`]).
     pub fn predict(&self, enc: &Encoded, cache: &mut DecoderCache, requests: &[Request], copy_bias: f32) -> Result<Vec<Vec<Choice>>> {
-        let (logits, vocab, starts) = self.step(enc, cache, requests)?;
+        let step = self.step(enc, cache, requests)?;
+        let logits = floats(&step.logits)?;
         Ok(requests
             .iter()
-            .zip(starts)
-            .map(|(r, start)| {
-                (r.from..r.input.len())
-                    .enumerate()
-                    .map(|(k, pos)| {
-                        let at = (start + k) * vocab;
-                        pick(&logits[at..at + vocab], r.preferred(pos), copy_bias)
-                    })
-                    .collect()
-            })
+            .enumerate()
+            .map(|(row, r)| (r.from..r.input.len()).map(|pos| pick(step.row(logits, row, pos), r.preferred(pos), copy_bias)).collect())
             .collect())
+    }
+}
+
+/// One decoder pass's logits, `[rows, t_len, vocab]`: row `r` holds the positions of its
+/// input from `reuse[r]` on (the ones the cache did not hold).
+struct Step {
+    logits: TValue,
+    vocab: usize,
+    t_len: usize,
+    reuse: Vec<usize>,
+}
+
+impl Step {
+    /// The logits after `input[..=pos]` of request `row`, out of `logits` (this step's floats).
+    fn row<'a>(&self, logits: &'a [f32], row: usize, pos: usize) -> &'a [f32] {
+        let at = (row * self.t_len + pos - self.reuse[row]) * self.vocab;
+        &logits[at..at + self.vocab]
     }
 }
 

@@ -10,11 +10,12 @@
 //   - the caret stays where the user put it (at the end of the text, past the fixed word):
 //     the next key typed lands there, shifted by the fix's change of length.
 // Registered by editors-chromium.test.mjs and editors-firefox.test.mjs.
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ARTIFACTS } from './browsers.mjs';
-import { NEWCOMER } from './fixture-server.mjs';
+import { EXTENSION_DIR, NEWCOMER, buildEditorFixtures, startFixtures } from './fixture-server.mjs';
 import { openCard, sleep, until } from './drive.mjs';
 
 // The editors (fixtures/editors/NAME.js). In each the user writes a greeting and the
@@ -79,7 +80,24 @@ function caretAtEnd(sel) {
 /**
  * @param {{name: string, browser: () => {newPage(): Promise<object>}, url: (editor: string) => string}} b
  */
-export function editorTests(b) {
+/**
+ * The editor tests in one browser: `launch(extensionDir)` starts it with the extension (a
+ * Playwright context or a Puppeteer browser: both have newPage() and close()).
+ */
+export function editorTests({ name, launch }) {
+  let fixtures, editors, browser;
+  before(async () => {
+    fixtures = await startFixtures();
+    editors = await buildEditorFixtures(fixtures.base);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    browser = await launch(EXTENSION_DIR);
+  });
+  after(async () => {
+    await browser?.close();
+    fixtures?.server.close();
+    editors?.remove();
+  });
+  const b = { name, browser: () => browser, url: (e) => editors.url(e) };
   // Where the editable element is: the page, or (TinyMCE) its iframe, with the iframe's offset.
   async function where(page, fx) {
     if (!fx.frame) return { doc: page, dx: 0, dy: 0 };

@@ -224,11 +224,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     let t = Instant::now();
                     let (out, stats) = checker.model_units(&[line.as_str()]).map_err(err)?;
                     ms.push(t.elapsed().as_secs_f64() * 1e3);
-                    total_stats.passes += stats.passes;
-                    total_stats.positions += stats.positions;
-                    total_stats.over_budget += stats.over_budget;
-                    total_stats.decoder_ms += stats.decoder_ms;
-                    total_stats.encoder_ms += stats.encoder_ms;
+                    total_stats += stats;
                     texts.push(out.into_iter().next().unwrap_or_default());
                 }
                 let total = start.elapsed().as_secs_f64();
@@ -294,10 +290,9 @@ fn run(cli: Cli) -> Result<(), String> {
             let t = Instant::now();
             let model = Model::from_dir(&dir).map_err(err)?;
             stage("model (4 files read, both graphs, tokenizer)", t, start);
-            let loaded = LIVE.load(Ordering::Relaxed);
-            let (before, t) = (LIVE.load(Ordering::Relaxed), Instant::now());
+            let (loaded, t) = (LIVE.load(Ordering::Relaxed), Instant::now());
             let speller = Speller::from_dir(&dir).map_err(err)?;
-            stage("speller (dictionary, n-grams, forms, compounds)", t, before);
+            stage("speller (dictionary, n-grams, forms, compounds)", t, loaded);
             drop(speller);
             let mut report = profile(&model, &lines).map_err(err)?;
             let mem = serde_json::json!({
