@@ -17,9 +17,10 @@ const DIC: &[u8] = include_bytes!("../model/en.dic");
 const NGRAMS: &[u8] = include_bytes!("../model/en.ngrams");
 const IRREGULAR: &[u8] = include_bytes!("../model/en.irregular");
 const COMPOUNDS: &[u8] = include_bytes!("../model/en.compounds");
+const DIALECTS: &[u8] = include_bytes!("../model/en.dialects");
 
 fn speller_files(dic: &'static [u8]) -> SpellerFiles<'static> {
-    SpellerFiles { aff: AFF, dic, ngrams: NGRAMS, irregular: IRREGULAR, compounds: COMPOUNDS }
+    SpellerFiles { aff: AFF, dic, ngrams: NGRAMS, irregular: IRREGULAR, compounds: COMPOUNDS, dialects: DIALECTS }
 }
 
 fn files() -> ModelFiles<'static> {

@@ -51,14 +51,15 @@ def emend_binary() -> Path:
 
 
 def correct(lines: list[str], model: Path, system: str, copy_bias: float | None = None,
-            spelling: bool = True) -> tuple[list[str], float]:
+            spelling: bool = True, flags: tuple[str, ...] = ()) -> tuple[list[str], float]:
+    """`lines` (tokenised) detokenised and corrected; `flags` go to `emend correct` as given."""
     raw = [detokenize(l) for l in lines]
     if system == "copy":
         return raw, 0.0
     start = time.time()
     bias = [] if copy_bias is None else ["--copy-bias", str(copy_bias)]
     bias += [] if spelling else ["--no-spelling"]
-    return emend_lines("correct", raw, model, *bias), time.time() - start
+    return emend_lines("correct", raw, model, *bias, *flags), time.time() - start
 
 
 def emend_lines(command: str, lines: list[str], model: Path, *args: str) -> list[str]:
@@ -140,38 +141,45 @@ def main() -> None:
     ap.add_argument("--limit", type=int, help="W&I dev: only the first N sentences (a quick look while training)")
     ap.add_argument("--copy-bias", type=float, help="override the model's copy bias (to tune it; see export.py)")
     ap.add_argument("--no-spelling", action="store_true", help="the model without the dictionary speller")
+    ap.add_argument("--dialect", help="the writer's English (emend correct --dialect): en-US, en-GB, en-CA, en-AU")
+    ap.add_argument("--level", choices=["fewer", "balanced", "more"], help="how many suggestions (emend correct --level)")
     args = ap.parse_args()
+    flags = (("--dialect", args.dialect) if args.dialect else ()) + (("--level", args.level) if args.level else ())
     model = Path(args.model)
     results = {"model": str(model.resolve().relative_to(REPO)) if model.resolve().is_relative_to(REPO) else str(model), "system": args.system}
     if args.copy_bias is not None:
         results["copy_bias"] = args.copy_bias
     if args.no_spelling:
         results["spelling"] = False
+    if args.dialect:
+        results["dialect"] = args.dialect
+    if args.level:
+        results["level"] = args.level
     with tempfile.TemporaryDirectory() as tmp_s:
         tmp = Path(tmp_s)
         if not args.only or "wi" in args.only:
             src, gold = wi_dev(args.limit, tmp)
             if args.limit:
                 results["wi_dev_limit"] = args.limit
-            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
+            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling, flags)
             results["wi_dev"] = errant_f05(src, retokenize(src, hyp, whole_words=False), gold, tmp)
             results["wi_dev"]["seconds"] = round(secs, 1)
             print("W&I dev", results["wi_dev"], flush=True)
         if not args.only or "conll" in args.only:
             src = (DATA / "parallel" / "conll13_test.src").read_text().splitlines()
-            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
+            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling, flags)
             results["conll13"] = errant_f05(src, retokenize(src, hyp, whole_words=True), CONLL_GOLD, tmp)
             print("CoNLL-2013", results["conll13"], flush=True)
         if not args.only or "fce" in args.only:
             src = (DATA / "parallel" / "fce_dev.src").read_text().splitlines()
-            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
+            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling, flags)
             results["fce_dev"] = errant_f05(src, retokenize(src, hyp, whole_words=False), FCE_GOLD, tmp)
             print("FCE dev", results["fce_dev"], flush=True)
         if not args.only or "jfleg" in args.only:
             jf = DATA / "jfleg" / "dev"
             src = (jf / "dev.src").read_text().splitlines()
             refs = list(zip(*[(jf / f"dev.ref{k}").read_text().splitlines() for k in range(4)]))
-            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling)
+            hyp, secs = correct(src, model, args.system, args.copy_bias, not args.no_spelling, flags)
             results["jfleg_dev_gleu"] = round(gleu(src, retokenize(src, hyp, whole_words=True), [list(r) for r in refs]), 2)
             print("JFLEG dev GLEU", results["jfleg_dev_gleu"], flush=True)
     if args.out:

@@ -3,13 +3,21 @@ import { EngineClient } from './engine-client.js';
 import { FieldOverlay } from '../extension/src/ui/overlay.js';
 import { SuggestionCard } from '../extension/src/ui/card.js';
 import { locate, remap, replaceInField } from '../extension/src/ui/field-text.js';
-import { filterSuggestions, ignoreKey } from '../extension/src/settings.js';
+import { DIALECTS, LEVELS, browserDialect, filterSuggestions, ignoreKey } from '../extension/src/settings.js';
 
 const editor = document.getElementById('editor');
 const statusEl = document.getElementById('status');
 const latencyEl = document.getElementById('latency');
 const decoderEl = document.getElementById('decoder');
 const listEl = document.getElementById('list');
+const dialectEl = document.getElementById('dialect');
+const levelEl = document.getElementById('level');
+// The writer's English (the browser's by default) and how many suggestions: both switch live.
+for (const [el, choices, value] of [[dialectEl, DIALECTS, browserDialect(navigator.languages)], [levelEl, LEVELS, 'balanced']]) {
+  el.replaceChildren(...Object.entries(choices).map(([key, label]) => new Option(label, key)));
+  el.value = value;
+  el.addEventListener('change', () => schedule(0));
+}
 
 const engine = new EngineClient(new URL('./engine-worker.js', import.meta.url));
 const ignored = new Set();
@@ -62,7 +70,7 @@ async function check() {
   const text = editor.value;
   const mine = ++seq;
   try {
-    const res = await engine.check(text, decoderEl.value);
+    const res = await engine.check(text, decoderEl.value, { dialect: dialectEl.value, level: levelEl.value });
     if (mine !== seq || editor.value !== text) return; // stale: a newer check is coming
     suggestions = res.result.suggestions;
     checkedText = text;

@@ -117,8 +117,9 @@ export class EngineClient {
     }
   }
 
-  check(text, decoder = 'aggressive') {
-    return this.request({ type: 'check', text, decoder });
+  /** `settings`: the writer's `dialect` ('en-GB', ... or 'any') and the `level` of suggestions. */
+  check(text, decoder = 'aggressive', settings = {}) {
+    return this.request({ type: 'check', text, decoder, ...settings });
   }
 
   /**

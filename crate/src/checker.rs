@@ -18,7 +18,9 @@ use crate::language::{is_left_alone, lines_left_alone};
 use crate::config::EditGates;
 use crate::corrector::{Correction, Corrector};
 use crate::decode::{DecodeStats, DecoderKind};
+use crate::dialect::Dialect;
 use crate::error::Result;
+use crate::level::Level;
 use crate::normalize::compose;
 use crate::noun_number::{disagreeing, Disagreement};
 use crate::run_on::{is_run_on, join_run_ons};
@@ -95,6 +97,10 @@ pub struct Checker {
     pub batch: usize,
     /// Offer the kinds of edit `held_back` names too (to measure them).
     offer_unreliable: bool,
+    /// Whose spellings are right (`dialect`): any, or one dialect's.
+    dialect: Dialect,
+    /// How many suggestions (`level`).
+    level: Level,
 }
 
 impl Checker {
@@ -106,6 +112,8 @@ impl Checker {
             decoder: DecoderKind::Aggressive,
             batch: DEFAULT_BATCH,
             offer_unreliable: false,
+            dialect: Dialect::Any,
+            level: Level::Balanced,
         }
     }
 
@@ -123,6 +131,24 @@ impl Checker {
     pub fn set_offer_unreliable(&mut self, on: bool) {
         self.offer_unreliable = on;
         self.cache.clear();
+    }
+
+    /// The writer's English: its spellings are offered for the other dialects' (needs the
+    /// speller's table). Cached results are dropped only when it changes.
+    pub fn set_dialect(&mut self, dialect: Dialect) {
+        if dialect != self.dialect {
+            self.dialect = dialect;
+            self.cache.clear();
+        }
+    }
+
+    /// How many suggestions: fewer, balanced or more (`level`). Cached results are dropped
+    /// only when it changes.
+    pub fn set_level(&mut self, level: Level) {
+        if level != self.level {
+            self.level = level;
+            self.cache.clear();
+        }
     }
 
     /// The user's own words: the speller keeps them (and the model reads them) as written.
@@ -167,6 +193,8 @@ impl Checker {
             speller: self.speller.as_ref(),
             offer_unreliable: self.offer_unreliable,
             gates: self.corrector.gates(),
+            dialect: self.dialect,
+            level: self.level,
         };
         sentence_edits(unit, corrected, &policy)
     }
@@ -409,6 +437,10 @@ struct Policy<'a> {
     offer_unreliable: bool,
     /// How sure each kind of edit (`edit_kind`) must be, from the model's config.
     gates: &'a EditGates,
+    /// Whose spellings are right.
+    dialect: Dialect,
+    /// Where the line between offered and held back lies.
+    level: Level,
 }
 
 /// Sentences written in lower case get their capital (`capitals`): where an edit already
@@ -479,7 +511,7 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
                 }
                 let kind = edit_kind(&e, category);
                 // Only where a gate reads it or the measurement reports it: not on every edit.
-                let wanted = policy.offer_unreliable || policy.gates.min_bigram_gain.contains_key(&kind);
+                let wanted = policy.offer_unreliable || policy.gates.min_bigram_gain.contains_key(&kind) || policy.level.reads_gain(&kind);
                 let bigram_gain = policy.speller.filter(|_| wanted).and_then(|sp| sp.bigram_gain(unit, e.range.clone(), &e.replacement));
                 let below = |gate: &HashMap<String, f32>, value: Option<f32>| {
                     gate.get(&kind).is_some_and(|least| value.is_some_and(|v| v < *least))
@@ -488,6 +520,11 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
                     .or_else(|| below(&policy.gates.min_margin, margin).then_some("model unsure"))
                     .or_else(|| (below(&policy.gates.min_bigram_gain, bigram_gain) && !cheap_typo(&e, category)).then_some("unlikely words"))
                     .filter(|_| sound_alike.is_none());
+                let held_back = match held_back {
+                    Some(held) if policy.level.offers_held(held) => None,
+                    None if policy.level.holds(&kind, margin, bigram_gain) => Some("fewer suggestions"),
+                    held => held,
+                };
                 SentenceEdit { range: e.range, replacement: e.replacement, category, message, held_back, margin, bigram_gain }
             })
             .collect()
@@ -572,14 +609,52 @@ fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy) -> Vec<Se
             let message = format!("Grammar: “{fix}” compares already; drop “{doubling}”.");
             (range, fix, Category::Grammar, message)
         });
-        for (range, replacement, category, message) in compounds.chain(numbers).chain(too).chain(doubled) {
+        // "colour" for an American writer. The fixes offered are written in the writer's
+        // dialect too (the speller's and the model's words come from all four).
+        let dialect = policy.dialect;
+        // A capital inside a sentence is a name's ("Pearl Harbor", "the Labor Party").
+        let named = |i: usize, w: &str| i > 0 && w.starts_with(char::is_uppercase);
+        if dialect != Dialect::Any {
+            for e in edits.iter_mut() {
+                let at_start = e.range.start == 0;
+                let spelling = |i: usize, w: &str| speller.dialect_spelling(w, dialect).filter(|_| !named(i + usize::from(!at_start), w));
+                e.replacement = in_dialect(&e.replacement, &spelling);
+            }
+            edits.retain(|e| unit[e.range.clone()] != e.replacement);
+        }
+        let spelt = word_spans(unit).into_iter().enumerate().filter(|(i, r)| !named(*i, &unit[r.clone()])).filter_map(|(_, range)| {
+            let fix = speller.dialect_spelling(&unit[range.clone()], dialect)?;
+            let message = format!("Spelling: {} English writes “{fix}”.", dialect.adjective());
+            Some((range, fix, Category::Spelling, message))
+        });
+        for (range, replacement, category, message) in compounds.chain(numbers).chain(too).chain(doubled).chain(spelt) {
             if !edits.iter().any(|e| touches(&e.range, &range)) && !protected.iter().any(|p| touches(p, &range)) {
-                edits.push(SentenceEdit { range, replacement, category, message, held_back: None, margin: None, bigram_gain: None });
+                // Each rule replaces words (`edit_kind` of its edit); none has a margin or a gain.
+                let held_back = policy.level.holds(&format!("{}/replace", category.as_str()), None, None).then_some("fewer suggestions");
+                if held_back.is_none() || policy.offer_unreliable {
+                    edits.push(SentenceEdit { range, replacement, category, message, held_back, margin: None, bigram_gain: None });
+                }
             }
         }
         edits.sort_by_key(|e| e.range.start);
     }
     edits
+}
+
+/// `text` with each word `spelling` has another spelling for (given its place among the
+/// words and the word) written so.
+fn in_dialect(text: &str, spelling: &dyn Fn(usize, &str) -> Option<String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (i, range) in word_spans(text).into_iter().enumerate() {
+        if let Some(fix) = spelling(i, &text[range.clone()]) {
+            out.push_str(&text[last..range.start]);
+            out.push_str(&fix);
+            last = range.end;
+        }
+    }
+    out.push_str(&text[last..]);
+    out
 }
 
 /// The most a spelling fix may cost in the channel to pass the bigram gate unread.
@@ -797,13 +872,37 @@ mod tests {
 
     /// The unit's edits for a correction that records no margins, with no thresholds.
     fn sentence_edits(src: &str, fixed: &str, speller: Option<&Speller>, offer_unreliable: bool) -> Vec<SentenceEdit> {
-        super::sentence_edits(src, &Correction::plain(fixed), &Policy { speller, offer_unreliable, gates: &EditGates::default() })
+        super::sentence_edits(src, &Correction::plain(fixed), &Policy { speller, offer_unreliable, gates: &EditGates::default(), dialect: Dialect::Any, level: Level::Balanced })
+    }
+
+    fn in_dialect(src: &str, fixed: &str, speller: &Speller, dialect: Dialect) -> Vec<(String, String, Category)> {
+        let policy = Policy { speller: Some(speller), offer_unreliable: false, gates: &EditGates::default(), dialect, level: Level::Balanced };
+        let edits = super::sentence_edits(src, &Correction::plain(fixed), &policy);
+        edits.into_iter().map(|e| (src[e.range].to_string(), e.replacement, e.category)).collect()
+    }
+
+    #[test]
+    fn each_dialect_gets_its_spellings_and_the_fixes_are_written_in_it() {
+        let speller = shipped_speller();
+        let src = "My favourite colour is gray.";
+        let words = |d| in_dialect(src, src, &speller, d).into_iter().map(|(o, r, _)| format!("{o}>{r}")).collect::<Vec<_>>();
+        assert_eq!(words(Dialect::Us), ["favourite>favorite", "colour>color"]);
+        assert_eq!(words(Dialect::Gb), ["gray>grey"]);
+        assert_eq!(words(Dialect::Au), ["gray>grey"]);
+        assert!(words(Dialect::Any).is_empty(), "any dialect: every spelling is right");
+        // A fix from the model (or the speller) is written in the writer's spelling; a model
+        // edit that only changes the dialect is not offered.
+        let fixed = in_dialect("The colr of the centre.", "The color of the center.", &speller, Dialect::Gb);
+        assert_eq!(fixed, [("colr".to_string(), "colour".to_string(), Category::Spelling)]);
+        let capital = in_dialect("Colour matters.", "Colour matters.", &speller, Dialect::Us);
+        assert_eq!(capital, [("Colour".to_string(), "Color".to_string(), Category::Spelling)]);
+        assert!(in_dialect("We flew to Pearl Harbor.", "We flew to Pearl Harbor.", &speller, Dialect::Gb).is_empty(), "a name keeps its spelling");
     }
 
     #[test]
     fn an_edit_the_model_was_unsure_of_is_held_back_by_its_kind() {
         let gates = EditGates { min_margin: HashMap::from([("determiner/delete".to_string(), 1.0)]), ..Default::default() };
-        let policy = Policy { speller: None, offer_unreliable: false, gates: &gates };
+        let policy = Policy { speller: None, offer_unreliable: false, gates: &gates, dialect: Dialect::Any, level: Level::Balanced };
         // "I like the cats." -> "I like cats.": the decoder wrote " cats" (bytes 6..11) instead of " the".
         let fixed = |margin: f32| Correction { text: "I like cats.".into(), decisions: vec![(6..11, margin)] };
         let offered = |c: &Correction| super::sentence_edits("I like the cats.", c, &policy).into_iter().map(|e| e.replacement).collect::<Vec<_>>();
@@ -848,7 +947,7 @@ mod tests {
     fn an_edit_to_words_clean_english_finds_less_likely_is_held_back_by_its_kind() {
         let speller = shipped_speller();
         let gates = EditGates { min_bigram_gain: HashMap::from([("agreement/replace".to_string(), -1.0)]), ..Default::default() };
-        let policy = Policy { speller: Some(&speller), offer_unreliable: true, gates: &gates };
+        let policy = Policy { speller: Some(&speller), offer_unreliable: true, gates: &gates, dialect: Dialect::Any, level: Level::Balanced };
         let edits = |src: &str, fixed: &str| super::sentence_edits(src, &Correction::plain(fixed), &policy);
         // "he go" -> "he goes": clean English agrees, so the edit is offered with its gain.
         let right = edits("Every day he go to school.", "Every day he goes to school.");
@@ -864,7 +963,7 @@ mod tests {
         // A spelling fix of a rare word the counts do not know passes where one likely slip
         // explains it ("magnitides": a vowel), not where it takes costly ones ("zumba").
         let gates = EditGates { min_bigram_gain: HashMap::from([("spelling/replace".to_string(), 1.0)]), ..Default::default() };
-        let policy = Policy { speller: Some(&speller), offer_unreliable: true, gates: &gates };
+        let policy = Policy { speller: Some(&speller), offer_unreliable: true, gates: &gates, dialect: Dialect::Any, level: Level::Balanced };
         let spelt = |src: &str, fixed: &str| super::sentence_edits(src, &Correction::plain(fixed), &policy)[0].held_back;
         assert_eq!(spelt("The magnitides on Mars are small.", "The magnitudes on Mars are small."), None);
         assert_eq!(spelt("We did zumba on Mars.", "We did rumba on Mars."), Some("unlikely words"));

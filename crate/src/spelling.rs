@@ -19,6 +19,7 @@ use spellbook::Dictionary;
 use crate::align::{word_spans, words_around};
 use crate::capitals::with_capital_of;
 use crate::contractions::with_apostrophe;
+use crate::dialect::{Dialect, DialectTable, DIALECTS_FILE};
 use crate::error::{EmendError, Result};
 use crate::model::read_file;
 use crate::ngrams::{Neighbour, Ngrams, NGRAMS_FILE};
@@ -71,6 +72,8 @@ pub struct SpellerFiles<'a> {
     pub irregular: &'a [u8],
     /// `first second` lines: pairs clean English hyphenates (`training/make_compounds.py`).
     pub compounds: &'a [u8],
+    /// `WORD US GB CA AU` lines: each dialect's spelling (`training/make_dialects.py`).
+    pub dialects: &'a [u8],
 }
 
 /// A speller file's line `n` (from 0) that is not of the `form` its file holds.
@@ -95,6 +98,8 @@ pub struct Speller {
     compounds: HashSet<(String, String)>,
     /// The user's own words (lower-cased): known, never replaced.
     user_words: HashSet<String>,
+    /// Each dialect's spelling of the words the dialects spell differently.
+    dialects: DialectTable,
     /// The bigram list's words the dictionary knows, by first letter: candidates Hunspell's
     /// suggestions miss ("seperatley" -> "separately").
     common: HashMap<char, Vec<String>>,
@@ -143,6 +148,7 @@ impl Speller {
                 _ => return Err(bad_line(COMPOUNDS_FILE, n, "`FIRST SECOND`")),
             }
         }
+        let dialects = DialectTable::parse(text(DIALECTS_FILE, files.dialects)?)?;
         let dict = Dictionary::new_with_hasher(aff, dic, FixedState::with_seed(0)).map_err(|e| EmendError::BadModel {
             name: DIC_FILE,
             kind: "Hunspell dictionary",
@@ -154,24 +160,47 @@ impl Speller {
                 common.entry(w.chars().next().unwrap_or(' ')).or_default().push(w.to_owned());
             }
         }
-        Ok(Speller { dict, ngrams, verbs, nouns, participles, compounds, common, user_words: HashSet::new(), suggested: RefCell::default() })
+        Ok(Speller {
+            dict,
+            ngrams,
+            verbs,
+            nouns,
+            participles,
+            compounds,
+            common,
+            user_words: HashSet::new(),
+            dialects,
+            suggested: RefCell::default(),
+        })
     }
 
     /// The speller of a model folder; `None` if the folder has none of its files (spelling off).
     pub fn from_dir(dir: &Path) -> Result<Option<Self>> {
-        let names = [AFF_FILE, DIC_FILE, NGRAMS_FILE, IRREGULAR_FILE, COMPOUNDS_FILE];
+        let names = [AFF_FILE, DIC_FILE, NGRAMS_FILE, IRREGULAR_FILE, COMPOUNDS_FILE, DIALECTS_FILE];
         if names.iter().all(|n| !dir.join(n).exists()) {
             return Ok(None);
         }
-        let [aff, dic, ngrams, irregular, compounds] = names.map(|name| read_file(dir, name));
-        let files =
-            SpellerFiles { aff: &aff?, dic: &dic?, ngrams: &ngrams?, irregular: &irregular?, compounds: &compounds? };
+        let [aff, dic, ngrams, irregular, compounds, dialects] = names.map(|name| read_file(dir, name));
+        let files = SpellerFiles {
+            aff: &aff?,
+            dic: &dic?,
+            ngrams: &ngrams?,
+            irregular: &irregular?,
+            compounds: &compounds?,
+            dialects: &dialects?,
+        };
         Self::from_bytes(files).map(Some)
     }
 
     /// Whether the dictionary or the user's own words accept `word`.
     pub fn knows(&self, word: &str) -> bool {
         self.dict.check(word) || self.user_words.contains(&word.to_lowercase())
+    }
+
+    /// How `dialect` spells `word`, where it spells it otherwise and the user has not made the
+    /// word their own ("colour" for American English: "color").
+    pub fn dialect_spelling(&self, word: &str, dialect: Dialect) -> Option<String> {
+        self.dialects.spelling(word, dialect).filter(|_| !self.user_words.contains(&word.to_lowercase()))
     }
 
     /// The user's own words (a personal dictionary), replacing any given before: the speller

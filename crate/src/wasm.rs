@@ -6,6 +6,8 @@ use wasm_bindgen::prelude::*;
 use crate::checker::Checker;
 use crate::codec::Codec;
 use crate::decode::{DecodeParams, DecoderKind};
+use crate::dialect::Dialect;
+use crate::level::Level;
 use crate::model::Model;
 use crate::spelling::{Speller, SpellerFiles};
 
@@ -40,11 +42,19 @@ impl Emend {
     }
 
     /// Fix dictionary typos before the model reads a sentence: the bytes of the model
-    /// folder's `en.aff`, `en.dic`, `en.ngrams`, `en.irregular` and `en.compounds`. Throws an
-    /// Error naming a bad file.
+    /// folder's `en.aff`, `en.dic`, `en.ngrams`, `en.irregular`, `en.compounds` and
+    /// `en.dialects`. Throws an Error naming a bad file.
     #[wasm_bindgen(js_name = setSpelling)]
-    pub fn set_spelling(&mut self, aff: &[u8], dic: &[u8], ngrams: &[u8], irregular: &[u8], compounds: &[u8]) -> Result<(), JsError> {
-        let speller = Speller::from_bytes(SpellerFiles { aff, dic, ngrams, irregular, compounds }).map_err(js_err)?;
+    pub fn set_spelling(
+        &mut self,
+        aff: &[u8],
+        dic: &[u8],
+        ngrams: &[u8],
+        irregular: &[u8],
+        compounds: &[u8],
+        dialects: &[u8],
+    ) -> Result<(), JsError> {
+        let speller = Speller::from_bytes(SpellerFiles { aff, dic, ngrams, irregular, compounds, dialects }).map_err(js_err)?;
         self.checker.set_speller(Some(speller));
         Ok(())
     }
@@ -54,6 +64,25 @@ impl Emend {
     #[wasm_bindgen(js_name = setUserWords)]
     pub fn set_user_words(&mut self, words: Vec<String>) {
         self.checker.set_user_words(&words);
+    }
+
+    /// The writer's English, as a language tag: "en-US", "en-GB", "en-CA", "en-AU" (and the
+    /// regions that spell as those do), or "any" (every dialect's spelling is right). Throws
+    /// for a tag that is not English.
+    #[wasm_bindgen(js_name = setDialect)]
+    pub fn set_dialect(&mut self, tag: &str) -> Result<(), JsError> {
+        let dialect = Dialect::from_tag(tag).ok_or_else(|| JsError::new(&format!("not an English dialect: {tag:?}")))?;
+        self.checker.set_dialect(dialect);
+        Ok(())
+    }
+
+    /// How many suggestions: "fewer", "balanced" or "more" (measured precision of each in
+    /// model/MODEL_CARD.md). Throws for another name.
+    #[wasm_bindgen(js_name = setLevel)]
+    pub fn set_level(&mut self, name: &str) -> Result<(), JsError> {
+        let level = Level::from_name(name).ok_or_else(|| JsError::new(&format!("not a level: {name:?}")))?;
+        self.checker.set_level(level);
+        Ok(())
     }
 
     /// `{suggestions: [{start, end, original, replacement, category, message}], stats}`;

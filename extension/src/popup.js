@@ -1,5 +1,7 @@
-// Toolbar popup: per-site switch, global default, this page's issue count, model status.
+// Toolbar popup: per-site switch, global default, the writer's English and how many
+// suggestions (switched live), this page's issue count, model status.
 import { loadSettings, saveSettings, siteEnabled } from './settings.js';
+import { bindChoices } from './ui/choices.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -27,6 +29,7 @@ async function main() {
     await saveSettings({ sites: { ...s.sites, [host]: e.target.checked } });
   });
   $('default').addEventListener('change', (e) => saveSettings({ enabledByDefault: e.target.checked }));
+  bindChoices({ dialect: $('dialect'), level: $('level') }, settings);
   const refresh = async () => {
     const st = await api.runtime.sendMessage({ type: 'status', tabId: tab.id, warm: true });
     $('count').textContent = String(st.count);

@@ -12,7 +12,47 @@ export const DEFAULTS = {
   disabledCategories: [],
   dictionary: [],
   delayMs: 400,
+  dialect: 'auto', // 'auto': from the browser's languages (`dialectOf`), or one of DIALECTS
+  level: 'balanced', // one of LEVELS
 };
+
+/** The Englishes the speller knows, by the tag the engine takes. */
+export const DIALECTS = {
+  'en-US': 'American English',
+  'en-GB': 'British English',
+  'en-CA': 'Canadian English',
+  'en-AU': 'Australian English',
+  any: 'Any (every spelling is right)',
+};
+
+/** How many suggestions: each level's measured precision is in model/MODEL_CARD.md. */
+export const LEVELS = { fewer: 'Fewer suggestions', balanced: 'Balanced', more: 'More suggestions' };
+
+/**
+ * The English of the first English language among the browser's (`navigator.languages`):
+ * Ireland, South Africa and India spell as Britain does, New Zealand as Australia; English
+ * of another region or none, as the US does. A browser that lists no English gets 'any': the
+ * user writes English now and then, in whichever spelling, and none is marked.
+ */
+export function browserDialect(languages = []) {
+  for (const tag of languages) {
+    const [lang, region = 'us'] = String(tag).toLowerCase().split(/[-_]/);
+    if (lang !== 'en') continue;
+    if (['gb', 'uk', 'ie', 'za', 'in'].includes(region)) return 'en-GB';
+    if (region === 'ca') return 'en-CA';
+    if (['au', 'nz'].includes(region)) return 'en-AU';
+    return 'en-US';
+  }
+  return 'any';
+}
+
+/** The dialect the engine is given: the user's choice, else the browser's. */
+export function dialectOf(settings, languages = globalThis.navigator?.languages ?? []) {
+  return settings.dialect in DIALECTS ? settings.dialect : browserDialect(languages);
+}
+
+/** The level the engine is given (an unknown value, from a newer version: balanced). */
+export const levelOf = (settings) => (settings.level in LEVELS ? settings.level : 'balanced');
 
 /** Settings kept in storage.local rather than storage.sync. */
 const LOCAL_KEYS = new Set(['dictionary']);

@@ -69,3 +69,30 @@ test('defaults where nothing is stored', async () => {
   assert.deepEqual(s.dictionary, []);
   assert.equal(s.enabledByDefault, true);
 });
+
+test("the writer's English comes from the browser's first English language, and the user's choice wins", async () => {
+  const { browserDialect, dialectOf, levelOf, DEFAULTS } = await import('../../extension/src/settings.js');
+  assert.equal(browserDialect(['en-GB', 'en-US']), 'en-GB');
+  assert.equal(browserDialect(['fr-FR', 'en-AU']), 'en-AU', 'the first English one, after other languages');
+  assert.equal(browserDialect(['en_NZ']), 'en-AU');
+  assert.equal(browserDialect(['en-IE']), 'en-GB');
+  assert.equal(browserDialect(['en-CA']), 'en-CA');
+  assert.equal(browserDialect(['en']), 'en-US');
+  assert.equal(browserDialect(['de-DE', 'fr']), 'any', 'no English listed: no spelling is marked');
+  assert.equal(DEFAULTS.dialect, 'auto');
+  assert.equal(dialectOf({ dialect: 'auto' }, ['en-GB']), 'en-GB');
+  assert.equal(dialectOf({ dialect: 'en-US' }, ['en-GB']), 'en-US');
+  assert.equal(dialectOf({ dialect: 'en-XX' }, ['en-CA']), 'en-CA', 'an unknown stored value falls back to the browser');
+  assert.equal(levelOf({ level: 'more' }), 'more');
+  assert.equal(levelOf({ level: 'most' }), 'balanced');
+});
+
+test('the dialect and level are stored in storage.sync (they follow the user)', async () => {
+  sync.data.clear();
+  local.data.clear();
+  await saveSettings({ dialect: 'en-GB', level: 'fewer' });
+  const s = await loadSettings();
+  assert.equal(s.dialect, 'en-GB');
+  assert.equal(s.level, 'fewer');
+  assert.equal(sync.data.get('dialect'), 'en-GB');
+});

@@ -9,7 +9,7 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use clap::{Parser, Subcommand};
-use emend::{shipped_model_dir, Checker, DecoderKind, Model, Speller};
+use emend::{shipped_model_dir, Checker, DecoderKind, Dialect, Level, Model, Speller};
 
 #[derive(Parser)]
 #[command(name = "emend", version, about = "Offline grammar correction")]
@@ -40,6 +40,12 @@ enum Command {
         /// The model alone, without the dictionary's spelling fixes
         #[arg(long)]
         no_spelling: bool,
+        /// The writer's English: en-US, en-GB, en-CA, en-AU, or any (every spelling right)
+        #[arg(long, default_value = "any", value_parser = dialect)]
+        dialect: Dialect,
+        /// How many suggestions: fewer, balanced or more (emend::level)
+        #[arg(long, default_value = "balanced", value_parser = level)]
+        level: Level,
     },
     /// Read a whole text on stdin, print its suggestions as JSON (UTF-16 offsets).
     Check {
@@ -54,6 +60,12 @@ enum Command {
         /// Override the model's copy bias (below 0: an edit bonus), e.g. to tune it
         #[arg(long, allow_negative_numbers = true)]
         copy_bias: Option<f32>,
+        /// The writer's English: en-US, en-GB, en-CA, en-AU, or any (every spelling right)
+        #[arg(long, default_value = "any", value_parser = dialect)]
+        dialect: Dialect,
+        /// How many suggestions: fewer, balanced or more (emend::level)
+        #[arg(long, default_value = "balanced", value_parser = level)]
+        level: Level,
     },
     /// Correct every stdin line with the model alone and both decoders; report time, passes and
     /// mismatches as JSON.
@@ -152,6 +164,16 @@ fn profile(model: &Model, lines: &[String]) -> emend::Result<serde_json::Value> 
     }))
 }
 
+/// A `--dialect` value.
+fn dialect(tag: &str) -> Result<Dialect, String> {
+    Dialect::from_tag(tag).ok_or_else(|| format!("{tag:?} is not an English dialect (en-US, en-GB, en-CA, en-AU or any)"))
+}
+
+/// A `--level` value.
+fn level(name: &str) -> Result<Level, String> {
+    Level::from_name(name).ok_or_else(|| format!("{name:?} is not a level (fewer, balanced or more)"))
+}
+
 fn load(model: Option<PathBuf>) -> Result<Checker, String> {
     load_with(model, None, true)
 }
@@ -177,8 +199,10 @@ fn load_with(model: Option<PathBuf>, copy_bias: Option<f32>, spelling: bool) -> 
 fn run(cli: Cli) -> Result<(), String> {
     let err = |e: emend::EmendError| e.to_string();
     match cli.command {
-        Command::Correct { model, decoder, batch, decode_batch, copy_bias, no_spelling } => {
+        Command::Correct { model, decoder, batch, decode_batch, copy_bias, no_spelling, dialect, level } => {
             let mut checker = load_with(model, copy_bias, !no_spelling)?;
+            checker.set_dialect(dialect);
+            checker.set_level(level);
             checker.decoder = decoder;
             checker.batch = decode_batch;
             let stdin = io::stdin();
@@ -198,8 +222,10 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             out.flush().map_err(|e| e.to_string())
         }
-        Command::Check { model, decoder, all_kinds, copy_bias } => {
+        Command::Check { model, decoder, all_kinds, copy_bias, dialect, level } => {
             let mut checker = load_with(model, copy_bias, true)?;
+            checker.set_dialect(dialect);
+            checker.set_level(level);
             checker.decoder = decoder;
             checker.set_offer_unreliable(all_kinds);
             let mut text = String::new();
