@@ -4,13 +4,14 @@
    alone with ERRANT (`score_gates.labelled`), pooled. "Fewer" is built greedily: start from
    nothing and add, one step at a time, the (kind, source, threshold) whose newly offered
    edits are right most often (the model's edits by their margin, the speller's and rules'
-   by their bigram gain; 10 edits or more a step), while the pooled precision stays at
-   `--target` (0.77) or above. Prints the thresholds `level.rs` copies, and for "more" what
+   by their bigram gain; 12 edits or more a step), while the pooled precision stays at
+   `--target` (0.78) or above. Labelled alone, edits score about 0.02 higher than in the
+   whole chain (0.786 against 0.766 on W&I dev), hence a target above 0.75. Prints the thresholds `level.rs` copies, and for "more" what
    each held-back kind adds when offered too.
 2. Without `--choose`: each level through the whole chain (`score.py --level`): W&I dev
    P/R/F0.5, FCE dev, CoNLL-2013 and JFLEG dev GLEU, as model/MODEL_CARD.md reports them.
 
-    python score_levels.py --choose [--target 0.77]
+    python score_levels.py --choose [--target 0.78]
     python score_levels.py --out scores/levels.json
 """
 import argparse
@@ -23,8 +24,9 @@ from paths import MODEL_DIR, REPO
 from score_by_kind import kind
 from score_gates import SETS, gold_edits, labelled
 
-MARGINS = [0, 1, 2, 3, 4, 5]
-GAINS = [float("-inf"), 0, 1, 3, 5]
+MARGINS = [0, 1, 2, 3, 4, 5, 6]
+GAINS = [float("-inf"), 0, 1, 3, 5, 7, 10]
+LEAST_STEP = 12  # edits a step adds, so that no threshold is fitted to a handful
 
 
 def source_kind(s: dict) -> str:
@@ -68,7 +70,7 @@ def choose(target: float) -> None:
                     continue
                 trial = {**chosen, k: t}
                 tp, fp, n = counts(offered, lambda s: passes(trial, s))
-                if n - n0 < 10 or tp / max(1, tp + fp) < target:
+                if n - n0 < LEAST_STEP or tp / max(1, tp + fp) < target:
                     continue
                 gained = (tp - tp0) / max(1, tp - tp0 + fp - fp0)
                 if best is None or gained > best[0]:
@@ -89,7 +91,7 @@ def choose(target: float) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--choose", action="store_true", help="choose the levels from labelled suggestions")
-    ap.add_argument("--target", type=float, default=0.77, help="the least pooled precision of 'fewer'")
+    ap.add_argument("--target", type=float, default=0.78, help="the least pooled precision of 'fewer'")
     ap.add_argument("--out", help="write each level's whole-chain scores here as JSON")
     args = ap.parse_args()
     if args.choose:
