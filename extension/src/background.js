@@ -8,7 +8,7 @@
 // the request retried once; an unloaded event page (Firefox) starts afresh at the next
 // message. What happened is kept in `status.faults` and shown by the popup.
 import { EngineClient } from '../../www/engine-client.js';
-import { loadSettings } from './settings.js';
+import { dialectOf, levelOf, loadSettings } from './settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const status = { model: 'idle', stage: null, error: null, loadMs: null, lastCheckMs: null, faults: [] };
@@ -86,9 +86,9 @@ async function request(msg) {
 }
 
 async function check(text) {
-  const { dictionary } = await loadSettings();
+  const settings = await loadSettings();
   // The personal dictionary goes to the speller, so the model reads those words as written.
-  const res = await request({ type: 'check', text, words: dictionary });
+  const res = await request({ type: 'check', text, words: settings.dictionary, dialect: dialectOf(settings), level: levelOf(settings) });
   status.lastCheckMs = res.ms;
   return { ok: true, suggestions: res.result.suggestions, stats: res.result.stats, ms: res.ms };
 }
@@ -161,8 +161,11 @@ api.tabs.onRemoved.addListener((tabId) => counts.delete(tabId));
 api.tabs.onUpdated.addListener((tabId, info) => {
   if (info.status === 'loading') counts.delete(tabId);
 });
-api.commands?.onCommand.addListener(async (command) => {
-  if (command !== 'open-suggestion') return;
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
-  if (tab?.id !== undefined) api.tabs.sendMessage(tab.id, { type: 'open-suggestion' }).catch(() => {});
+// The keyboard commands (manifest.json; the user may change their keys in the browser's shortcut
+// settings) go to the active tab's content scripts; the frame whose field has the focus acts.
+const COMMANDS = new Set(['open-suggestion', 'next-suggestion', 'previous-suggestion']);
+api.commands?.onCommand.addListener(async (command, active) => {
+  if (!COMMANDS.has(command)) return;
+  const tab = active ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
+  if (tab?.id !== undefined) api.tabs.sendMessage(tab.id, { type: 'command', command }).catch(() => {});
 });

@@ -1,6 +1,7 @@
-// Options page: default on/off, delay, categories, personal dictionary (edit/import/export), sites.
+// Options page: default on/off, delay, the writer's English, how many suggestions, categories, personal dictionary (edit/import/export), sites.
 import { CATEGORY_LABELS } from './ui/categories.js';
 import { loadSettings, saveSettings } from './settings.js';
+import { bindChoices } from './ui/choices.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
@@ -45,6 +46,7 @@ async function render() {
   }));
 }
 
+loadSettings().then((s) => bindChoices({ dialect: $('dialect'), level: $('level') }, s, { onSaved: () => flash('Saved') }));
 $('enabledByDefault').addEventListener('change', (e) => saveSettings({ enabledByDefault: e.target.checked }).then(() => flash('Saved')));
 $('delayMs').addEventListener('change', (e) => {
   const v = Math.min(3000, Math.max(100, Number(e.target.value) || 400));
@@ -70,15 +72,28 @@ $('import').addEventListener('change', async (e) => {
 
 render();
 
-// The shortcut as the browser has it now (the user may have changed it), and the way to change it:
-// Firefox opens its own shortcut settings; Chrome keeps them on chrome://extensions/shortcuts.
-async function renderShortcut() {
-  const commands = (await api.commands?.getAll?.()) ?? [];
-  const open = commands.find((c) => c.name === 'open-suggestion');
-  $('shortcut').textContent = open?.shortcut || 'not set';
+// The shortcuts as the browser has them now (the user may have changed them), and the way to
+// change them: Firefox opens its own shortcut settings; Chrome keeps them on
+// chrome://extensions/shortcuts. Text from the browser goes in as text, never as HTML.
+async function renderShortcuts() {
+  const order = ['open-suggestion', 'next-suggestion', 'previous-suggestion']; // getAll's order is the browser's
+  const commands = ((await api.commands?.getAll?.()) ?? []).filter((c) => order.includes(c.name))
+    .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  $('shortcuts').replaceChildren(...commands.map((c) => {
+    const li = document.createElement('li');
+    li.dataset.command = c.name;
+    const kbd = document.createElement('kbd');
+    kbd.id = `shortcut-${c.name}`;
+    kbd.textContent = c.shortcut || 'not set';
+    li.append(kbd, ` ${c.description}`);
+    return li;
+  }));
 }
 $('change-shortcut').addEventListener('click', () => {
   if (api.commands?.openShortcutSettings) api.commands.openShortcutSettings();
   else api.tabs.create({ url: 'chrome://extensions/shortcuts' });
 });
-renderShortcut();
+renderShortcuts();
+// Back from the browser's shortcut settings (Chrome's is another tab), or changed there (Firefox).
+document.addEventListener('visibilitychange', () => document.visibilityState === 'visible' && renderShortcuts());
+api.commands?.onChanged?.addListener(renderShortcuts);

@@ -37,20 +37,26 @@ export const FIREFOX_EXTENSION_ORIGIN = `moz-extension://${FIREFOX_EXTENSION_UUI
 
 /**
  * Firefox ESR with the extension in `dir` installed as a temporary add-on (a Puppeteer browser).
- * `prefs` adds Firefox preferences (e.g. a short event-page idle time for the recovery test).
+ * `prefs` adds Firefox preferences (e.g. a short event-page idle time for the recovery test);
+ * `args` command-line arguments.
  */
-export async function launchFirefoxWithExtension(dir, prefs = {}) {
-  const browser = await launchFirefox(prefs);
+export async function launchFirefoxWithExtension(dir, prefs = {}, args = []) {
+  const browser = await launchFirefox(prefs, args);
   await browser.installExtension(dir);
   return browser;
 }
 
-/** Firefox ESR alone (a Puppeteer browser); `prefs` adds Firefox preferences. */
-export function launchFirefox(prefs = {}) {
+/**
+ * Firefox ESR alone (a Puppeteer browser); `prefs` adds Firefox preferences, `args` arguments
+ * (`-remote-allow-system-access` lets WebDriver BiDi run script in the browser's own window,
+ * where a key press goes through Firefox's shortcut handling, and open moz-extension:// pages).
+ */
+export function launchFirefox(prefs = {}, args = []) {
   return puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    args,
     extraPrefsFirefox: {
       'extensions.webextensions.remote': true,
       'datareporting.policy.dataSubmissionEnabled': false,

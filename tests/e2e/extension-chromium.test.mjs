@@ -274,8 +274,8 @@ test('options page shows the browser\'s current shortcut and saves the dictionar
   const id = new URL(worker.url()).host;
   const page = await context.newPage();
   await page.goto(`chrome-extension://${id}/options.html`);
-  await page.waitForFunction(() => document.getElementById('shortcut').textContent !== '');
-  assert.equal(await page.textContent('#shortcut'), 'Alt+Shift+G');
+  await page.waitForFunction(() => document.getElementById('shortcut-open-suggestion')?.textContent);
+  assert.equal(await page.textContent('#shortcut-open-suggestion'), 'Alt+Shift+G');
   await page.fill('#dictionary', 'Emend\nwasm\nEmend');
   await page.click('#save-dictionary');
   await page.waitForFunction(() => document.getElementById('saved').textContent === 'Saved');

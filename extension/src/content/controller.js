@@ -1,6 +1,7 @@
 // One field's checking: when to check (debounced, one request in flight), which part of the
 // text (check-window.js), where the suggestions are now (field-text.js `remap`), drawing them
-// (the form-field overlay or the contenteditable view) and applying a fix.
+// (the form-field overlay or the contenteditable view), applying a fix, and which suggestion
+// a keyboard command goes to (keyboard.js).
 //
 // Suggestions are kept with the text they hold for (`base`). Whatever changes the text, the
 // user, the page's own script (with or without an `input` event) or a fix, they are carried
@@ -15,6 +16,8 @@
 import { FieldOverlay } from '../ui/overlay.js';
 import { locate, remap, replaceInField } from '../ui/field-text.js';
 import { EditableView } from './editable-view.js';
+import { pickSuggestion } from './keyboard.js';
+import { effectiveBackground, isDark } from '../ui/contrast.js';
 import { NEAR_LIMIT, WINDOW_LIMIT, checkWindow } from './check-window.js';
 
 /** Above this many UTF-16 units a keystroke does not redraw the overlay. */
@@ -200,12 +203,25 @@ export class Controller {
     return true;
   }
 
-  /** The suggestion at or after the caret (for the keyboard shortcut), with its text. */
-  caretSuggestion() {
+  /**
+   * The suggestion a keyboard command goes to (keyboard.js), from the caret or, while the card
+   * shows `from` for this field, from that suggestion; with its text. Null if there is none.
+   */
+  pick(command, from = null) {
     this.follow();
-    const caret = this.caret();
-    const s = this.shown.find((x) => caret >= x.start && caret <= x.end) ?? this.shown.find((x) => x.start >= caret) ?? this.shown[0];
+    const at = from && locate(from.base, this.base, from);
+    const s = pickSuggestion(this.shown, at ? at[0] : Math.max(0, this.caret()), command, Boolean(at));
     return s && { ...s, base: this.base };
+  }
+
+  /** Where the card for `s` goes: below its words, or below the field if they are out of sight. */
+  rectOf(s) {
+    return this.view.rectOf(s) ?? this.el.getBoundingClientRect();
+  }
+
+  /** Whether the field's text is on a dark background (the card follows it). */
+  dark() {
+    return isDark(effectiveBackground(this.el));
   }
 
   destroy() {

@@ -1,9 +1,11 @@
 // Underlines for a contenteditable element. Where the CSS Custom Highlight API exists the
 // words are marked with highlights named `emend-<group>` (styled by content.css), which
 // never touch the editor's DOM; elsewhere, boxes in an overlay at the words' client rects.
-// A click on an underlined word opens the card either way.
+// A click on an underlined word opens the card either way. On a dark background (the
+// field's effective background, ui/contrast.js) the names end in `-dark`: lighter shades.
 
 import { groupOf, colorOf } from '../ui/categories.js';
+import { effectiveBackground, isDark } from '../ui/contrast.js';
 import { offsetOf, rangeFor, snapshot } from './editable-text.js';
 
 const HIGHLIGHTS = typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight === 'function';
@@ -64,12 +66,13 @@ export class EditableView {
   render(suggestions) {
     this.snap = snapshot(this.el);
     this.suggestions = suggestions.filter((s) => this.snap.text.slice(s.start, s.end) === s.original);
+    this.dark = isDark(effectiveBackground(this.el));
     if (HIGHLIGHTS) {
       const byName = new Map();
       for (const s of this.suggestions) {
         const r = rangeFor(this.snap, s.start, s.end);
         if (!r) continue;
-        const name = `emend-${groupOf(s.category)}`;
+        const name = `emend-${groupOf(s.category)}${this.dark ? '-dark' : ''}`;
         if (!byName.has(name)) byName.set(name, []);
         byName.get(name).push(r);
       }
@@ -111,7 +114,7 @@ export class EditableView {
         u.dataset.emendEnd = String(s.end);
         u.dataset.emendCategory = s.category;
         u.style.cssText = `position:absolute;left:${rect.left + view.scrollX}px;top:${rect.top + view.scrollY}px;` +
-          `width:${rect.width}px;height:${rect.height}px;border-bottom:2px solid ${colorOf(s.category)};pointer-events:auto;cursor:pointer;`;
+          `width:${rect.width}px;height:${rect.height}px;border-bottom:2px solid ${colorOf(s.category, this.dark)};pointer-events:auto;cursor:pointer;`;
         u.addEventListener('mousedown', (e) => e.preventDefault());
         u.addEventListener('click', (e) => {
           e.preventDefault();
@@ -138,6 +141,14 @@ export class EditableView {
 
   suggestionAt(off) {
     return this.suggestions.find((x) => off >= x.start && off <= x.end);
+  }
+
+  /** The client rect of suggestion `s`'s words, or null (for the card opened from the keyboard). */
+  rectOf(s) {
+    this.snap = snapshot(this.el);
+    const r = rangeFor(this.snap, s.start, s.end);
+    const rect = r?.getBoundingClientRect();
+    return rect && (rect.width || rect.height) ? rect : null;
   }
 
   /** The caret's text offset; where the selection is elsewhere, where it last was in the field (`last`), or -1. */

@@ -8,9 +8,14 @@
 // So a page cannot have hidden or never-touched fields checked to learn what the speller
 // (and the user's personal dictionary) says about words it chose. Likewise only trusted
 // clicks act in the card (card.js) and on underlines.
+//
+// Keyboard commands (open, next, previous suggestion: keyboard.js) come from the background,
+// which gets them from the browser's own shortcut handling (manifest.json `commands`); a page
+// cannot send them. They act in the frame whose field (or whose card) has the focus.
 
 import { SuggestionCard } from '../ui/card.js';
 import { Controller } from './controller.js';
+import { COMMANDS, restoreCaret, saveCaret } from './keyboard.js';
 import { filterSuggestions, ignoreKey, loadSettings, mergeWords, onSettingsChanged, saveSettings, siteEnabled } from '../settings.js';
 
 const api = globalThis.browser ?? globalThis.chrome;
@@ -58,9 +63,9 @@ const controllerHost = {
   request: (text) => api.runtime.sendMessage({ type: 'check', text }),
   filter: (suggestions) => filterSuggestions(suggestions, settings, ignored),
   delayMs: () => settings.delayMs,
-  open: (controller, s, rect, focus = false) => {
+  open: (controller, s, rect, focus = false, returnFocus = null) => {
     card.controller = controller;
-    card.open(s, rect, { focus });
+    card.open(s, rect, { focus, returnFocus, dark: controller.dark() });
   },
   changed: () => reportCount(),
   typed: () => {
@@ -122,10 +127,11 @@ function warmUp() {
 }
 
 async function refreshSettings() {
-  const before = settings?.dictionary.join('\n');
+  const engineSees = (s) => (s ? [s.dictionary.join('\n'), s.dialect, s.level].join('\u0000') : undefined);
+  const before = engineSees(settings);
   settings = await loadSettings();
-  // A new personal dictionary changes what the speller and the model see: check again.
-  const recheck = before !== undefined && before !== settings.dictionary.join('\n');
+  // A new personal dictionary, dialect or level changes what the engine finds: check again.
+  const recheck = before !== undefined && before !== engineSees(settings);
   const now = siteEnabled(settings, host);
   if (now && !enabled) {
     enabled = true;
@@ -140,6 +146,35 @@ async function refreshSettings() {
       if (recheck) c.schedule(0);
     }
   }
+}
+
+/** The focused element, inside open shadow roots too. */
+function deepActiveElement() {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/**
+ * A keyboard command: open the card on the suggestion it goes to, with the focus on its fix,
+ * and remember where the focus and caret were in the field, to give them back. From an open
+ * card the command moves from the card's suggestion, and gives back what the first one saved.
+ */
+function onCommand(command) {
+  if (!document.hasFocus()) return; // another frame's
+  const inCard = card.hasFocus();
+  const c = inCard ? card.controller : controllers.get(editingHost(deepActiveElement() ?? document.body));
+  if (!c || c.destroyed) return;
+  const from = card.dialog && card.controller === c ? card.suggestion : null;
+  const s = c.pick(command, from);
+  if (!s) {
+    card.announce('No suggestions in this field');
+    return;
+  }
+  const saved = inCard ? card.returnFocus : ((at) => () => restoreCaret(at))(saveCaret(c.el));
+  controllerHost.open(c, s, c.rectOf(s), true, saved);
+  const i = c.shown.findIndex((x) => x.start === s.start && x.end === s.end);
+  card.announce(`Suggestion ${i + 1} of ${c.shown.length}`);
 }
 
 async function main() {
@@ -169,11 +204,7 @@ async function main() {
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
   api.runtime.onMessage.addListener((msg) => {
-    if (msg?.type === 'open-suggestion') {
-      const c = controllers.get(editingHost(document.activeElement ?? document.body));
-      const s = c?.caretSuggestion();
-      if (s) controllerHost.open(c, s, c.el.getBoundingClientRect(), true);
-    }
+    if (msg?.type === 'command' && COMMANDS.includes(msg.command)) onCommand(msg.command);
   });
   onSettingsChanged(refreshSettings);
   await refreshSettings();

@@ -1,8 +1,13 @@
 // Underlines for a <textarea> or <input>, drawn in an overlay that mirrors the field's text
 // layout. The overlay never changes the page's layout: it is absolutely positioned in its
 // own shadow root, transparent, and only the underlines take clicks.
+//
+// The underline colours are the group's shade for the field's side (light or dark background,
+// contrast.js), and where that shade still has less than 3:1 on the field's own background
+// (a mid-grey field), it is darkened or lightened until it has.
 
 import { colorOf } from './categories.js';
+import { effectiveBackground, ensureContrast, isDark } from './contrast.js';
 
 const COPIED_STYLES = [
   'boxSizing', 'width', 'height', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
@@ -71,6 +76,13 @@ export class FieldOverlay {
     this.suggestions = suggestions;
     const text = this.field.value;
     const frag = document.createDocumentFragment();
+    const bg = effectiveBackground(this.field);
+    const dark = isDark(bg);
+    const colors = new Map();
+    const colorFor = (category) => {
+      if (!colors.has(category)) colors.set(category, ensureContrast(colorOf(category, dark), bg, 3));
+      return colors.get(category);
+    };
     let at = 0;
     suggestions.forEach((s, i) => {
       if (s.start < at || s.end > text.length || text.slice(s.start, s.end) !== s.original) return;
@@ -82,7 +94,7 @@ export class FieldOverlay {
       u.dataset.emendEnd = String(s.end);
       u.dataset.emendCategory = s.category;
       u.dataset.index = String(i);
-      u.style.setProperty('--c', colorOf(s.category));
+      u.style.setProperty('--c', colorFor(s.category));
       u.textContent = text.slice(s.start, s.end) || '\u200b';
       u.addEventListener('mousedown', (e) => e.preventDefault()); // keep the field's focus and caret
       u.addEventListener('click', (e) => {
@@ -108,6 +120,13 @@ export class FieldOverlay {
 
   underlines() {
     return [...this.mirror.querySelectorAll('.u')];
+  }
+
+  /** The client rect of suggestion `s`'s underline, or null (for the card opened from the keyboard). */
+  rectOf(s) {
+    const u = this.underlines().find((x) => Number(x.dataset.emendStart) === s.start && Number(x.dataset.emendEnd) === s.end);
+    const rect = u?.getBoundingClientRect();
+    return rect && (rect.width || rect.height) ? rect : null;
   }
 
   place() {
