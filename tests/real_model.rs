@@ -111,7 +111,7 @@ fn aggressive_equals_greedy_on_real_sentences() {
 
 #[test]
 fn a_pass_over_the_cache_predicts_what_a_fresh_pass_over_the_whole_prefix_does() {
-    use emend::decode::Request;
+    use emend::model::decode::Request;
     let model = Model::from_bytes(files()).unwrap();
     let bos = model.codec.config.bos_id;
     let sources: Vec<Vec<u32>> = ["I has a apple .", "She go to school yesterday and buyed two book , and then she go home ."]
@@ -218,7 +218,7 @@ mod js_api {
 
 #[test]
 fn codec_ids_end_in_eos_and_round_trip_any_text() {
-    let codec = emend::codec::Codec::from_bytes(TOKENIZER, CONFIG).expect("codec loads");
+    let codec = emend::model::codec::Codec::from_bytes(TOKENIZER, CONFIG).expect("codec loads");
     let eos = codec.config.eos_id;
     for text in ["She go to school.", "😀👍🏽 東京 שלום café", ""] {
         let ids = codec.source_ids(text).unwrap();

@@ -17,7 +17,7 @@ cp "$DATA"/parallel/wi_abcn_dev.src "$DATA"/parallel/wi_abcn_dev.tgt .device/dat
 cp -r "$DATA"/helpers/learner_edit_stats_wi_fce_train.tsv "$DATA"/helpers/misspellings .device/data/helpers/
 chmod -R u+w .device/data
 gzip -r .device/data/helpers
-# make_synthetic.py's clean sentences
+# training/data/make_synthetic.py's clean sentences
 for corpus in enwiki_wikitasks brown gutenberg_nltk; do
   mkdir -p ".device/data/clean_text/$corpus"
   gzip -c "$DATA/clean_text/$corpus/sentences.txt" > ".device/data/clean_text/$corpus/sentences.txt.gz"

@@ -1,55 +1,34 @@
 //! Emend: offline grammar correction with a small encoder-decoder model.
 //!
-//! `Model` loads the ONNX graphs with tract; `decode` turns model predictions into
-//! corrections (greedy or aggressive, same output); `Checker` turns text into suggestions
-//! with UTF-16 offsets, after `Speller` has fixed the typos a dictionary knows and before
-//! `articles` sets "a"/"an" by sound. `wasm`
-//! exposes the checker to JavaScript.
+//! The folders follow the data, one way: `text` cuts the text into units (sentences, the
+//! lines left alone) and aligns; `speller` fixes the typos a dictionary knows before the model
+//! reads a unit; `model` runs the ONNX graphs with tract and decodes (greedy or aggressive,
+//! same output) behind the `Corrector` seam; `rules` add what the model seldom fixes (one
+//! rule per file, the sentence rules behind `rules::Rule`); `policy` decides which edits are
+//! offered; `checker` orchestrates it and turns edits into suggestions with UTF-16 offsets.
+//! `lexicon` is the word knowledge the speller and the rules read (`lexicon::Lexicon`).
+//! `wasm` exposes the checker to JavaScript.
 
-pub mod align;
-pub mod articles;
-pub mod capitals;
-pub mod category;
 pub mod checker;
-pub mod clock;
-pub mod codec;
-pub mod comparatives;
-pub mod compounds;
-pub mod cache;
-pub mod config;
-pub mod contractions;
-pub mod corrector;
-pub mod decode;
-pub mod dialect;
 pub mod error;
-pub mod floor;
+pub mod lexicon;
 pub mod model;
-pub mod language;
-pub mod level;
-pub mod ngrams;
-pub mod normalize;
-pub mod noun_number;
-pub mod run_on;
-pub mod segment;
-pub mod sound_alikes;
-pub mod spacing;
-pub mod spans;
-pub mod spelling;
-pub mod too;
-pub mod typos;
-pub mod utf16;
+pub mod policy;
+pub mod rules;
+pub mod speller;
+pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
-pub use category::Category;
 pub use checker::{CheckResult, CheckStats, Checker, Suggestion};
-pub use corrector::{Correction, Corrector};
-pub use decode::{DecodeStats, DecoderKind};
-pub use dialect::Dialect;
-pub use level::Level;
 pub use error::{EmendError, Result};
+pub use lexicon::dialect::Dialect;
+pub use model::corrector::{Correction, Corrector};
+pub use model::decode::{DecodeStats, DecoderKind};
 pub use model::{Model, ModelFiles};
-pub use spelling::{Speller, SpellerFiles};
+pub use policy::category::Category;
+pub use policy::level::Level;
+pub use speller::{Speller, SpellerFiles};
 
 /// The model folder shipped in this repository.
 pub fn shipped_model_dir() -> std::path::PathBuf {

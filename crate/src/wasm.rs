@@ -4,12 +4,12 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::checker::Checker;
-use crate::codec::Codec;
-use crate::decode::{DecodeParams, DecoderKind};
-use crate::dialect::Dialect;
-use crate::level::Level;
+use crate::model::codec::Codec;
+use crate::model::decode::{DecodeParams, DecoderKind};
+use crate::lexicon::dialect::Dialect;
+use crate::policy::level::Level;
 use crate::model::Model;
-use crate::spelling::{Speller, SpellerFiles};
+use crate::speller::{Speller, SpellerFiles};
 
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -216,5 +216,5 @@ impl EmendCodec {
 /// what the benchmark divides a sentence's multiply-adds by for its compute floor.
 #[wasm_bindgen(js_name = matmulGflops)]
 pub fn matmul_gflops(m: usize, k: usize, n: usize, reps: usize) -> Result<f64, JsError> {
-    crate::floor::matmul_gflops(m, k, n, reps).map_err(js_err)
+    crate::model::floor::matmul_gflops(m, k, n, reps).map_err(js_err)
 }

@@ -1,7 +1,9 @@
 //! Property: for any deterministic causal scorer and any copy bias, aggressive decoding
 //! returns exactly the greedy output (tokens and margins), in no more decoder passes.
+// Native only: proptest, the CLI binary and the model folder on disk are not there in wasm.
+#![cfg(not(target_arch = "wasm32"))]
 
-use emend::decode::{aggressive, greedy, Choice, DecodeParams, Decoded, Request, Scorer};
+use emend::model::decode::{aggressive, greedy, Choice, DecodeParams, Decoded, Request, Scorer};
 use emend::Result;
 use proptest::prelude::*;
 

@@ -1,4 +1,6 @@
 //! The `emend` binary with the shipped model: line discipline, JSON output, clear errors.
+// Native only: proptest, the CLI binary and the model folder on disk are not there in wasm.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::process::{Command, Stdio};

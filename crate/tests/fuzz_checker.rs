@@ -10,6 +10,8 @@
 //! `EMEND_FUZZ_MODEL_CASES` for the model. The defaults are CI's fixed small share: 3,000 and
 //! 40 in a release build, 600 and 8 in the test profile that `cargo test` uses (its checks
 //! are several times slower); `scripts/fuzz` runs a million and ten thousand. Native only: proptest and the model folder are not in the browser.
+// Native only: proptest, the CLI binary and the model folder on disk are not there in wasm.
+#![cfg(not(target_arch = "wasm32"))]
 #![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../../tests/fuzz/hostile.rs"]

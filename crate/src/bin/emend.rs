@@ -77,7 +77,7 @@ enum Command {
         timings: Option<PathBuf>,
     },
     /// Read one text per line, write it with the dictionary speller's fixes alone: what the
-    /// model reads inside the checker (training/spell_pairs.py trains on the same).
+    /// model reads inside the checker (training/data/spell_pairs.py trains on the same).
     Spell {
         #[arg(long)]
         model: Option<PathBuf>,
@@ -117,12 +117,12 @@ const MB: f64 = 1024.0 * 1024.0;
 
 /// Times every decoder call (the positions it computed are counted by its cache).
 struct TimedScorer<'a> {
-    inner: emend::corrector::ModelScorer<'a>,
+    inner: emend::model::corrector::ModelScorer<'a>,
     secs: f64,
 }
 
-impl emend::decode::Scorer for TimedScorer<'_> {
-    fn predict(&mut self, requests: &[emend::decode::Request], copy_bias: f32) -> emend::Result<Vec<Vec<emend::decode::Choice>>> {
+impl emend::model::decode::Scorer for TimedScorer<'_> {
+    fn predict(&mut self, requests: &[emend::model::decode::Request], copy_bias: f32) -> emend::Result<Vec<Vec<emend::model::decode::Choice>>> {
         let t = Instant::now();
         let out = self.inner.predict(requests, copy_bias);
         self.secs += t.elapsed().as_secs_f64();
@@ -131,7 +131,7 @@ impl emend::decode::Scorer for TimedScorer<'_> {
 }
 
 fn profile(model: &Model, lines: &[String]) -> emend::Result<serde_json::Value> {
-    let params = emend::decode::DecodeParams::for_model(&model.codec.config);
+    let params = emend::model::decode::DecodeParams::for_model(&model.codec.config);
     let (mut total, mut encoder, mut decoder) = (0.0, 0.0, 0.0);
     let (mut tokens, mut positions, mut passes) = (0, 0, 0);
     for line in lines {
@@ -140,8 +140,8 @@ fn profile(model: &Model, lines: &[String]) -> emend::Result<serde_json::Value> 
         let t = Instant::now();
         let enc = model.encode(std::slice::from_ref(&ids))?;
         encoder += t.elapsed().as_secs_f64();
-        let mut scorer = TimedScorer { inner: emend::corrector::ModelScorer::new(model, &enc), secs: 0.0 };
-        let (out, stats) = emend::decode::aggressive(&mut scorer, std::slice::from_ref(&ids), &params)?;
+        let mut scorer = TimedScorer { inner: emend::model::corrector::ModelScorer::new(model, &enc), secs: 0.0 };
+        let (out, stats) = emend::model::decode::aggressive(&mut scorer, std::slice::from_ref(&ids), &params)?;
         model.codec.detokenize(&out[0].tokens)?;
         total += start.elapsed().as_secs_f64();
         decoder += scorer.secs;
@@ -185,8 +185,8 @@ fn load_with(model: Option<PathBuf>, copy_bias: Option<f32>, spelling: bool) -> 
     let cannot = |e: emend::EmendError| format!("cannot load model from {}: {e}", dir.display());
     let mut model = Model::from_dir(&dir).map_err(cannot)?;
     if let Some(bias) = copy_bias {
-        if !emend::config::COPY_BIAS_RANGE.contains(&bias) {
-            return Err(format!("--copy-bias {bias} is not in {:?}", emend::config::COPY_BIAS_RANGE));
+        if !emend::model::config::COPY_BIAS_RANGE.contains(&bias) {
+            return Err(format!("--copy-bias {bias} is not in {:?}", emend::model::config::COPY_BIAS_RANGE));
         }
         model.codec.config.copy_bias = bias;
     }

@@ -1,0 +1,1 @@
+"""Stage 1-2: the training pairs (learner corpora, synthetic errors, speller-fixed sources) and the tokenizer."""

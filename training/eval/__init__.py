@@ -1,0 +1,1 @@
+"""Scoring through the Rust CLI (`emend correct`/`check`/`spell`) on the dev sets, and the measurements behind its settings."""
