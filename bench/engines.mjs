@@ -41,11 +41,12 @@ async function inBrowser(fn, args) {
 
 export function browserRun(sentences, doc) {
   return inBrowser(async ({ sentences, doc }) => {
-    const { EngineClient } = await import('/www/engine-client.js');
+    const { EngineClient } = await import('/web/engine/client.js');
+    const { REQUEST } = await import('/web/protocol.js');
     const t0 = performance.now();
-    const e = new EngineClient('/www/engine-worker.js');
-    const loaded = await e.load(new URL('/www/pkg/emend_bg.wasm', location.href), new URL('/model/', location.href));
-    await e.request({ type: 'correctUnits', units: [sentences[0]], decoder: 'aggressive' });
+    const e = new EngineClient('/web/engine/worker.js');
+    const loaded = await e.load(new URL('/web/engine/pkg/emend_bg.wasm', location.href), new URL('/model/', location.href));
+    await e.request({ type: REQUEST.correctUnits, units: [sentences[0]], decoder: 'aggressive' });
     const coldStartMs = performance.now() - t0;
     const runs = {};
     for (const decoder of ['greedy', 'aggressive']) {
@@ -53,7 +54,7 @@ export function browserRun(sentences, doc) {
       const outputs = [];
       let passes = 0, positions = 0, overBudget = 0, encoderMs = 0, decoderMs = 0, sourceTokens = 0;
       for (const s of sentences) {
-        const r = await e.request({ type: 'correctUnits', units: [s], decoder });
+        const r = await e.request({ type: REQUEST.correctUnits, units: [s], decoder });
         ms.push(r.ms);
         outputs.push(r.result.outputs[0]);
         passes += r.result.passes;
@@ -66,16 +67,16 @@ export function browserRun(sentences, doc) {
       runs[decoder] = { ms, outputs, passes, positions, overBudget, encoderMs, decoderMs, sourceTokens };
     }
     // tract's f32 matmul throughput in this worker, at the decoder's feed-forward shape.
-    const gflops = (await e.request({ type: 'matmulGflops', m: 32, k: 256, n: 1024, reps: 200 })).result;
-    await e.request({ type: 'clearCache' });
+    const gflops = (await e.request({ type: REQUEST.matmulGflops, m: 32, k: 256, n: 1024, reps: 200 })).result;
+    await e.request({ type: REQUEST.clearCache });
     const first = await e.check(doc, 'aggressive');
     const edited = doc.replace(' the ', ' a ');
     const again = await e.check(edited, 'aggressive');
     // The same document with other batch sizes (sentences per decoder call), cache cleared each time.
     const docByBatch = {};
     for (const batch of [1, 2, 4, 8]) {
-      await e.request({ type: 'clearCache' });
-      docByBatch[batch] = (await e.request({ type: 'check', text: doc, decoder: 'aggressive', batch })).ms;
+      await e.request({ type: REQUEST.clearCache });
+      docByBatch[batch] = (await e.request({ type: REQUEST.check, text: doc, decoder: 'aggressive', batch })).ms;
     }
     return {
       docByBatch, gflops,
@@ -89,7 +90,7 @@ export function browserRun(sentences, doc) {
 /** onnxruntime-web: the same ONNX files and the same aggressive decoding (bench/ort-worker.js). */
 export function ortRun(sentences) {
   return inBrowser(async ({ sentences }) => {
-    const { EngineClient } = await import('/www/engine-client.js');
+    const { EngineClient } = await import('/web/engine/client.js');
     const t0 = performance.now();
     const e = new EngineClient('/bench/ort-worker.js');
     const loaded = await e.request({ type: 'load', base: '/model/' });

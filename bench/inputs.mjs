@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const DATA = process.env.EMEND_DATA ?? fileURLToPath(new URL('../../shared/data', import.meta.url));
 
-/** Undo the corpora's spaCy-style tokenisation (the same rules as training/detok.py). */
+/** Undo the corpora's spaCy-style tokenisation (the same rules as training/common/detok.py). */
 export function detokenize(line) {
   return line
     .trim()

@@ -7,7 +7,7 @@
 // Messages in:  {id, type: 'load', base} | {id, type: 'correct', text}
 // Messages out: {id, ok: true, ...} | {id, ok: false, error}
 import * as ort from '/node_modules/onnxruntime-web/dist/ort.wasm.min.mjs';
-import init, { EmendCodec } from '/www/pkg/emend.js';
+import init, { EmendCodec } from '/web/engine/pkg/emend.js';
 
 ort.env.wasm.wasmPaths = '/node_modules/onnxruntime-web/dist/';
 ort.env.wasm.numThreads = 1; // one worker, one thread: the same budget as Emend's engine
@@ -22,7 +22,7 @@ async function bytes(url) {
 
 async function load(base) {
   const t0 = performance.now();
-  await init({ module_or_path: '/www/pkg/emend_bg.wasm' });
+  await init({ module_or_path: '/web/engine/pkg/emend_bg.wasm' });
   const [enc, dec, tok, cfg] = await Promise.all(
     ['encoder.onnx', 'decoder.onnx', 'tokenizer.json', 'config.json'].map((n) => bytes(base + n)));
   codec = new EmendCodec(tok, cfg);

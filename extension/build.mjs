@@ -1,12 +1,14 @@
 // Build the loadable extension into dist/extension and the store zips into dist/.
-// Needs www/pkg (scripts/build makes it) and model/.
+// Needs web/engine/pkg (scripts/build makes it) and model/. The extension's scripts and the
+// shared code they import from web/ are bundled, one file per entry point; the engine worker
+// is bundled as a module with the wasm package beside it (pkg/), as in web/engine/.
 import { build } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { zipSync } from 'fflate';
-import { MODEL_FILES, SPELLING_FILES } from '../www/model-files.js';
+import { MODEL_FILES, SPELLING_FILES } from '../web/engine/model-files.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXT = join(ROOT, 'extension');
@@ -34,11 +36,28 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// The worker: a module worker (new Worker(url, {type: 'module'})) that imports the wasm
+// package's glue from ./pkg at run time, as web/engine/worker.js does in the demo.
+const pkgBeside = {
+  name: 'pkg-beside',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/pkg\// }, (a) => ({ path: a.path, external: true }));
+  },
+};
+await build({
+  entryPoints: { 'engine-worker': join(ROOT, 'web/engine/worker.js') },
+  outdir: OUT,
+  bundle: true,
+  format: 'esm',
+  target: ['chrome120', 'firefox128'],
+  legalComments: 'none',
+  logLevel: 'warning',
+  plugins: [pkgBeside],
+});
 
 cpSync(join(EXT, 'manifest.json'), join(OUT, 'manifest.json'));
 cpSync(join(EXT, 'static'), OUT, { recursive: true });
-for (const f of ['engine-worker.js', 'model-files.js']) cpSync(join(ROOT, 'www', f), join(OUT, f));
-for (const f of ['emend.js', 'emend_bg.wasm']) cpSync(join(ROOT, 'www/pkg', f), join(OUT, 'pkg', f));
+for (const f of ['emend.js', 'emend_bg.wasm']) cpSync(join(ROOT, 'web/engine/pkg', f), join(OUT, 'pkg', f));
 for (const f of SHIPPED_MODEL_FILES) cpSync(join(ROOT, 'model', f), join(OUT, 'model', f));
 
 // Icons: a blue rounded square with a white check mark, drawn here so no binary is committed.

@@ -1,9 +1,14 @@
 // The demo page: the textarea, its underlines and card, driven by the wasm core in a worker.
-import { EngineClient } from './engine-client.js';
-import { FieldOverlay } from '../extension/src/ui/overlay.js';
-import { SuggestionCard } from '../extension/src/ui/card.js';
-import { locate, remap, replaceInField } from '../extension/src/ui/field-text.js';
-import { DIALECTS, LEVELS, browserDialect, filterSuggestions, ignoreKey } from '../extension/src/settings.js';
+// Everything but the page's own wiring is web/'s, the same code the extension runs: the engine
+// client and worker (web/engine/, the wasm in web/engine/pkg), the overlay and card (web/ui/),
+// the suggestions carried through edits (web/ui/tracked.js) and what the user hides
+// (web/preferences.js).
+import { EngineClient } from '../web/engine/client.js';
+import { FieldOverlay } from '../web/ui/overlay.js';
+import { SuggestionCard } from '../web/ui/card.js';
+import { replaceInField } from '../web/ui/field-text.js';
+import { Tracked } from '../web/ui/tracked.js';
+import { DIALECTS, LEVELS, browserDialect, filterSuggestions, ignoreKey } from '../web/preferences.js';
 
 const editor = document.getElementById('editor');
 const statusEl = document.getElementById('status');
@@ -19,12 +24,11 @@ for (const [el, choices, value] of [[dialectEl, DIALECTS, browserDialect(navigat
   el.addEventListener('change', () => schedule(0));
 }
 
-const engine = new EngineClient(new URL('./engine-worker.js', import.meta.url));
+const engine = new EngineClient(new URL('../web/engine/worker.js', import.meta.url));
 const ignored = new Set();
 // The demo keeps its choices for the page's lifetime; the extension keeps them in storage.
 const settings = { dictionary: [], disabledCategories: [] };
-let suggestions = [];
-let checkedText = null;
+const tracked = new Tracked(null); // base null: nothing checked yet
 let seq = 0;
 let ready = false;
 
@@ -39,7 +43,7 @@ const card = new SuggestionCard(document, {
 const overlay = new FieldOverlay(editor, (s, el) => card.open(s, el.getBoundingClientRect()));
 
 function show() {
-  const list = visible(suggestions);
+  const list = visible(tracked.all);
   overlay.render(list);
   listEl.replaceChildren(...list.map((s) => {
     const li = document.createElement('li');
@@ -54,13 +58,12 @@ function show() {
 function applyFix(s) {
   // The text may have changed since the check: apply only where the same words still are.
   const before = editor.value;
-  const at = locate(checkedText, before, s);
+  const at = tracked.locate(s, before);
   if (!at) return schedule(0);
   replaceInField(editor, at[0], at[1], s.replacement);
   // Carry the other underlines through both changes so they stay on their words until the
   // re-check lands (the fixed words drop out).
-  suggestions = remap(remap(suggestions, checkedText, before), before, editor.value);
-  checkedText = editor.value;
+  tracked.fixed(before, editor.value);
   show();
   schedule(0);
 }
@@ -72,8 +75,7 @@ async function check() {
   try {
     const res = await engine.check(text, decoderEl.value, { dialect: dialectEl.value, level: levelEl.value });
     if (mine !== seq || editor.value !== text) return; // stale: a newer check is coming
-    suggestions = res.result.suggestions;
-    checkedText = text;
+    tracked.set(res.result.suggestions, text);
     const st = res.result.stats;
     latencyEl.textContent = `${res.ms.toFixed(1)} ms · ${st.sentences} sentences (${st.cached} cached) · ` +
       `${st.decoderPasses} decoder passes · ${(res.memoryBytes / 2 ** 20).toFixed(0)} MiB wasm memory`;
@@ -92,9 +94,8 @@ function schedule(delay = 300) {
 
 editor.addEventListener('input', () => {
   // Underlines follow their words; those the typing touched disappear until the re-check.
-  if (checkedText !== null && editor.value !== checkedText) {
-    suggestions = remap(suggestions, checkedText, editor.value);
-    checkedText = editor.value;
+  if (tracked.base !== null && editor.value !== tracked.base) {
+    tracked.follow(editor.value);
     show();
   }
   schedule();
@@ -102,7 +103,7 @@ editor.addEventListener('input', () => {
 decoderEl.addEventListener('change', () => schedule(0));
 
 engine
-  .load(new URL('./pkg/emend_bg.wasm', import.meta.url), new URL('../model/', import.meta.url))
+  .load(new URL('../web/engine/pkg/emend_bg.wasm', import.meta.url), new URL('../model/', import.meta.url))
   .then((res) => {
     ready = true;
     statusEl.textContent = `Model ready in ${res.timings.totalMs.toFixed(0)} ms`;

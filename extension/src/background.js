@@ -3,18 +3,20 @@
 // status the popup shows. No network access: the model comes from the extension's own files.
 //
 // Checking survives faults without a reload: the engine client replaces a worker whose wasm
-// panicked, died or stopped answering (www/engine-client.js); a closed offscreen document
+// panicked, died or stopped answering (web/engine/client.js); a closed offscreen document
 // (Chrome may close it, and the service worker that made it may be gone) is opened again and
 // the request retried once; an unloaded event page (Firefox) starts afresh at the next
-// message. What happened is kept in `status.faults` and shown by the popup.
-import { EngineClient } from '../../www/engine-client.js';
+// message. What happened is kept in `status.faults` and shown by the popup. The messages are
+// web/protocol.js's.
+import { api } from './api.js';
+import { engineClient, loadEngine } from './engine.js';
+import { COMMANDS, FAULT, MODEL, MSG, OFFSCREEN, REQUEST, STAGE } from '../../web/protocol.js';
 import { dialectOf, levelOf, loadSettings } from './settings.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
-const status = { model: 'idle', stage: null, error: null, loadMs: null, lastCheckMs: null, faults: [] };
+const status = { model: MODEL.idle, stage: null, error: null, loadMs: null, lastCheckMs: null, faults: [] };
 const MAX_FAULTS = 10;
 const setStage = (stage) => {
-  if (status.model === 'loading') status.stage = stage;
+  if (status.model === MODEL.loading) status.stage = stage;
 };
 const counts = new Map(); // tabId -> Map(frameId -> count)
 let engine = null;
@@ -34,35 +36,33 @@ async function startChromeOffscreen() {
     await api.offscreen.createDocument({ url, reasons: ['WORKERS'], justification: 'Run the grammar model off the page' });
   }
   const send = async (msg) => {
-    const res = await api.runtime.sendMessage({ ...msg, target: 'offscreen' });
+    const res = await api.runtime.sendMessage({ ...msg, target: OFFSCREEN });
     if (!res?.ok) throw new Error(res?.error ?? 'offscreen document did not answer');
     return res;
   };
-  const loaded = await send({ type: 'load' });
+  const loaded = await send({ type: REQUEST.load });
   return { request: send, loaded, gone: (e) => OFFSCREEN_GONE.test(String(e?.message ?? e)) };
 }
 
 async function startWorkerHere() {
-  const client = new EngineClient(api.runtime.getURL('engine-worker.js'), setStage, {
-    onFault: ({ kind, message }) => noteFault(kind, message),
-  });
-  const loaded = await client.load(api.runtime.getURL('pkg/emend_bg.wasm'), api.runtime.getURL('model/'));
+  const client = engineClient(setStage, ({ kind, message }) => noteFault(kind, message));
+  const loaded = await loadEngine(client);
   return { request: (msg) => client.request(msg), loaded, gone: () => false, client };
 }
 
 function getEngine() {
   if (!engine) {
-    status.model = 'loading';
-    status.stage = 'starting';
+    status.model = MODEL.loading;
+    status.stage = STAGE.starting;
     engine = (api.offscreen ? startChromeOffscreen() : startWorkerHere()).then(
       (e) => {
-        status.model = 'ready';
+        status.model = MODEL.ready;
         status.error = null;
         status.loadMs = e.loaded.timings?.totalMs ?? null;
         return e;
       },
       (err) => {
-        status.model = 'error';
+        status.model = MODEL.error;
         status.error = String(err?.message ?? err);
         engine = null;
         throw err;
@@ -79,7 +79,7 @@ async function request(msg) {
     return await e.request(msg);
   } catch (err) {
     if (!e.gone(err)) throw err;
-    noteFault('offscreen-closed', err.message);
+    noteFault(FAULT.offscreenClosed, err.message);
     if (engine && (await engine) === e) engine = null;
     return (await getEngine()).request(msg);
   }
@@ -88,7 +88,7 @@ async function request(msg) {
 async function check(text) {
   const settings = await loadSettings();
   // The personal dictionary goes to the speller, so the model reads those words as written.
-  const res = await request({ type: 'check', text, words: settings.dictionary, dialect: dialectOf(settings), level: levelOf(settings) });
+  const res = await request({ type: REQUEST.check, text, words: settings.dictionary, dialect: dialectOf(settings), level: levelOf(settings) });
   status.lastCheckMs = res.ms;
   return { ok: true, suggestions: res.result.suggestions, stats: res.result.stats, ms: res.ms };
 }
@@ -97,7 +97,7 @@ async function check(text) {
 async function injectFault({ kind, limitMs }) {
   const e = await getEngine();
   if (e.client) return e.client.injectFault(kind, limitMs);
-  return e.request({ type: 'fault', kind, limitMs });
+  return e.request({ type: MSG.fault, kind, limitMs });
 }
 
 function setCount(sender, count) {
@@ -115,39 +115,39 @@ function setCount(sender, count) {
 const fromExtensionPage = (sender) => sender.url?.startsWith(api.runtime.getURL('')) ?? false;
 
 api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
-  if (msg?.target === 'offscreen') return false; // for the offscreen document
-  if (msg?.type === 'check') {
+  if (msg?.target === OFFSCREEN) return false; // for the offscreen document
+  if (msg?.type === MSG.check) {
     check(msg.text).then(sendResponse, (e) => {
       status.lastError = String(e?.message ?? e);
       sendResponse({ ok: false, error: status.lastError });
     });
     return true;
   }
-  if (msg?.type === 'load-stage') {
+  if (msg?.type === MSG.loadStage) {
     setStage(msg.stage);
     return false;
   }
-  if (msg?.type === 'engine-fault' && fromExtensionPage(sender)) {
+  if (msg?.type === MSG.engineFault && fromExtensionPage(sender)) {
     noteFault(msg.kind, msg.message); // from the offscreen document's engine client
     return false;
   }
-  if (msg?.type === 'fault' && fromExtensionPage(sender)) {
+  if (msg?.type === MSG.fault && fromExtensionPage(sender)) {
     injectFault(msg).then(() => sendResponse({ ok: true }), (e) => sendResponse({ ok: false, error: String(e?.message ?? e) }));
     return true;
   }
-  if (msg?.type === 'warm') {
+  if (msg?.type === MSG.warm) {
     getEngine().catch(() => {}); // a failure shows in the popup's model status
     // Chrome's offscreen document outlives the service worker; Firefox's event page holds the
     // model itself, so content scripts with recent typing ping it to keep it loaded.
     sendResponse({ keepAliveMs: api.offscreen ? 0 : 20_000 });
     return false;
   }
-  if (msg?.type === 'keepalive') return false; // receiving it resets the event page's idle timer
-  if (msg?.type === 'count') {
+  if (msg?.type === MSG.keepalive) return false; // receiving it resets the event page's idle timer
+  if (msg?.type === MSG.count) {
     setCount(sender, msg.count);
     return false;
   }
-  if (msg?.type === 'status') {
+  if (msg?.type === MSG.status) {
     const tabCounts = counts.get(msg.tabId);
     const count = tabCounts ? [...tabCounts.values()].reduce((a, b) => a + b, 0) : 0;
     if (msg.warm) getEngine().catch(() => {});
@@ -163,9 +163,8 @@ api.tabs.onUpdated.addListener((tabId, info) => {
 });
 // The keyboard commands (manifest.json; the user may change their keys in the browser's shortcut
 // settings) go to the active tab's content scripts; the frame whose field has the focus acts.
-const COMMANDS = new Set(['open-suggestion', 'next-suggestion', 'previous-suggestion']);
 api.commands?.onCommand.addListener(async (command, active) => {
-  if (!COMMANDS.has(command)) return;
+  if (!COMMANDS.includes(command)) return;
   const tab = active ?? (await api.tabs.query({ active: true, currentWindow: true }))[0];
-  if (tab?.id !== undefined) api.tabs.sendMessage(tab.id, { type: 'command', command }).catch(() => {});
+  if (tab?.id !== undefined) api.tabs.sendMessage(tab.id, { type: MSG.command, command }).catch(() => {});
 });

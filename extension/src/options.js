@@ -1,9 +1,10 @@
 // Options page: default on/off, delay, the writer's English, how many suggestions, categories, personal dictionary (edit/import/export), sites.
-import { CATEGORY_LABELS } from './ui/categories.js';
+import { api } from './api.js';
+import { CATEGORY_LABELS } from '../../web/ui/categories.js';
+import { COMMANDS } from '../../web/protocol.js';
 import { loadSettings, saveSettings } from './settings.js';
-import { bindChoices } from './ui/choices.js';
+import { bindChoices } from './choices.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const flash = (msg) => {
   $('saved').textContent = msg;
@@ -76,9 +77,9 @@ render();
 // change them: Firefox opens its own shortcut settings; Chrome keeps them on
 // chrome://extensions/shortcuts. Text from the browser goes in as text, never as HTML.
 async function renderShortcuts() {
-  const order = ['open-suggestion', 'next-suggestion', 'previous-suggestion']; // getAll's order is the browser's
-  const commands = ((await api.commands?.getAll?.()) ?? []).filter((c) => order.includes(c.name))
-    .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  // getAll's order is the browser's; the list's is COMMANDS'.
+  const commands = ((await api.commands?.getAll?.()) ?? []).filter((c) => COMMANDS.includes(c.name))
+    .sort((a, b) => COMMANDS.indexOf(a.name) - COMMANDS.indexOf(b.name));
   $('shortcuts').replaceChildren(...commands.map((c) => {
     const li = document.createElement('li');
     li.dataset.command = c.name;

@@ -1,17 +1,18 @@
 // Toolbar popup: per-site switch, global default, the writer's English and how many
 // suggestions (switched live), this page's issue count, model status.
+import { api } from './api.js';
 import { loadSettings, saveSettings, siteEnabled } from './settings.js';
-import { bindChoices } from './ui/choices.js';
+import { bindChoices } from './choices.js';
+import { FAULT, MODEL, MSG, STAGE } from '../../web/protocol.js';
 
-const api = globalThis.browser ?? globalThis.chrome;
 const $ = (id) => document.getElementById(id);
 const FAULTS = {
-  crash: 'the checker crashed and was restarted',
-  stalled: 'the checker stopped answering and was restarted',
-  'worker-error': 'the checker\'s worker failed and was restarted',
-  'offscreen-closed': 'the model\'s document was closed and was opened again',
+  [FAULT.crash]: 'the checker crashed and was restarted',
+  [FAULT.stalled]: 'the checker stopped answering and was restarted',
+  [FAULT.workerError]: 'the checker\'s worker failed and was restarted',
+  [FAULT.offscreenClosed]: 'the model\'s document was closed and was opened again',
 };
-const STAGES = { starting: 'starting', fetching: 'reading model files', preparing: 'preparing the model' };
+const STAGES = { [STAGE.starting]: 'starting', [STAGE.fetching]: 'reading model files', [STAGE.preparing]: 'preparing the model' };
 
 async function main() {
   const [tab] = await api.tabs.query({ active: true, currentWindow: true });
@@ -31,12 +32,12 @@ async function main() {
   $('default').addEventListener('change', (e) => saveSettings({ enabledByDefault: e.target.checked }));
   bindChoices({ dialect: $('dialect'), level: $('level') }, settings);
   const refresh = async () => {
-    const st = await api.runtime.sendMessage({ type: 'status', tabId: tab.id, warm: true });
+    const st = await api.runtime.sendMessage({ type: MSG.status, tabId: tab.id, warm: true });
     $('count').textContent = String(st.count);
     const model = $('model');
-    model.className = st.model === 'error' ? 'error' : '';
-    model.textContent = st.model === 'ready' ? `ready${st.loadMs ? ` (loaded in ${Math.round(st.loadMs)} ms)` : ''}`
-      : st.model === 'error' ? `error: ${st.error}` : `loading: ${STAGES[st.stage] ?? 'starting'}…`;
+    model.className = st.model === MODEL.error ? 'error' : '';
+    model.textContent = st.model === MODEL.ready ? `ready${st.loadMs ? ` (loaded in ${Math.round(st.loadMs)} ms)` : ''}`
+      : st.model === MODEL.error ? `error: ${st.error}` : `loading: ${STAGES[st.stage] ?? STAGES[STAGE.starting]}…`;
     $('latency').textContent = st.lastCheckMs == null ? '–' : `${st.lastCheckMs.toFixed(1)} ms`;
     const last = st.faults?.at(-1);
     $('faults').className = last ? 'error' : '';

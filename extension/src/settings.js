@@ -3,8 +3,12 @@
 // storage.local: one storage.sync item holds at most 8,192 bytes (QUOTA_BYTES_PER_ITEM), so a
 // dictionary kept there stopped growing at about 450 words without a word of warning; local
 // storage holds megabytes. A dictionary left in storage.sync by an older version is merged
-// into the local one (no word lost) and then removed from sync, once.
-const api = globalThis.browser ?? globalThis.chrome;
+// into the local one (no word lost) and then removed from sync, once. What the choices mean
+// (the dialects and levels offered, what is hidden) is web/preferences.js, shared with the demo.
+import { api } from './api.js';
+import { DIALECTS, LEVELS, browserDialect } from '../../web/preferences.js';
+
+export { DIALECTS, LEVELS, browserDialect, filterSuggestions, ignoreKey } from '../../web/preferences.js';
 
 export const DEFAULTS = {
   enabledByDefault: true,
@@ -15,36 +19,6 @@ export const DEFAULTS = {
   dialect: 'auto', // 'auto': from the browser's languages (`dialectOf`), or one of DIALECTS
   level: 'balanced', // one of LEVELS
 };
-
-/** The Englishes the speller knows, by the tag the engine takes. */
-export const DIALECTS = {
-  'en-US': 'American English',
-  'en-GB': 'British English',
-  'en-CA': 'Canadian English',
-  'en-AU': 'Australian English',
-  any: 'Any (every spelling is right)',
-};
-
-/** How many suggestions: each level's measured precision is in model/MODEL_CARD.md. */
-export const LEVELS = { fewer: 'Fewer suggestions', balanced: 'Balanced', more: 'More suggestions' };
-
-/**
- * The English of the first English language among the browser's (`navigator.languages`):
- * Ireland, South Africa and India spell as Britain does, New Zealand as Australia; English
- * of another region or none, as the US does. A browser that lists no English gets 'any': the
- * user writes English now and then, in whichever spelling, and none is marked.
- */
-export function browserDialect(languages = []) {
-  for (const tag of languages) {
-    const [lang, region = 'us'] = String(tag).toLowerCase().split(/[-_]/);
-    if (lang !== 'en') continue;
-    if (['gb', 'uk', 'ie', 'za', 'in'].includes(region)) return 'en-GB';
-    if (region === 'ca') return 'en-CA';
-    if (['au', 'nz'].includes(region)) return 'en-AU';
-    return 'en-US';
-  }
-  return 'any';
-}
 
 /** The dialect the engine is given: the user's choice, else the browser's. */
 export function dialectOf(settings, languages = globalThis.navigator?.languages ?? []) {
@@ -89,17 +63,4 @@ export function onSettingsChanged(fn) {
   api.storage.onChanged.addListener((changes, area) => {
     if (area === 'sync' || (area === 'local' && Object.keys(changes).some((k) => LOCAL_KEYS.has(k)))) fn();
   });
-}
-
-/** What "Ignore" remembers: this change of these words. */
-export const ignoreKey = (s) => `${s.original}\u0000${s.replacement}`;
-
-/** Hide what the user asked not to see. */
-export function filterSuggestions(suggestions, settings, ignored = new Set()) {
-  const words = new Set(settings.dictionary.map((w) => w.toLowerCase()));
-  const off = new Set(settings.disabledCategories);
-  return suggestions.filter(
-    (s) => !off.has(s.category) && !ignored.has(ignoreKey(s)) &&
-      !(s.category === 'spelling' && words.has(s.original.toLowerCase())),
-  );
 }

@@ -19,8 +19,8 @@ import { ARTIFACTS } from './browsers.mjs';
 import { NEWCOMER } from './fixture-server.mjs';
 import { until } from './drive.mjs';
 import { installProbes } from './concurrent-edits.mjs';
-import { contrastRatio, isDark } from '../../extension/src/ui/contrast.js';
-import { GROUPS } from '../../extension/src/ui/categories.js';
+import { contrastRatio, isDark } from '../../web/ui/contrast.js';
+import { GROUPS } from '../../web/ui/categories.js';
 
 const MANIFEST = JSON.parse(readFileSync(new URL('../../extension/manifest.json', import.meta.url), 'utf8'));
 /** Each command's suggested keys, from the manifest: {name: {keys: 'Alt+Shift+J', description}}. */

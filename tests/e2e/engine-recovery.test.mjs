@@ -1,4 +1,4 @@
-// The engine client (www/engine-client.js, what the extension's offscreen document and
+// The engine client (web/engine/client.js, what the extension's offscreen document and
 // Firefox event page run) recovers from faults in the real wasm, in Chromium and Firefox:
 // after a panic inside the checker (which leaves its Rust object borrowed, so every later
 // call would fail with "recursive use of an object") and after its worker is killed without
@@ -17,17 +17,18 @@ after(() => server?.close());
 
 // In the page: one client, a check, each fault, a check after each; what it saw.
 async function faultsAndChecks() {
-  const { EngineClient } = await import('/www/engine-client.js');
+  const { EngineClient } = await import('/web/engine/client.js');
+  const { INJECT, REQUEST } = await import('/web/protocol.js');
   const seen = [];
-  const e = new EngineClient('/www/engine-worker.js', () => {}, { onFault: (f) => seen.push(f.kind) });
-  await e.load(new URL('/www/pkg/emend_bg.wasm', location.href), new URL('/model/', location.href));
+  const e = new EngineClient('/web/engine/worker.js', () => {}, { onFault: (f) => seen.push(f.kind) });
+  await e.load(new URL('/web/engine/pkg/emend_bg.wasm', location.href), new URL('/model/', location.href));
   const words = async (text) => (await e.check(text)).result.suggestions.map((s) => s.original);
   const out = { before: await words('She go to school.') };
   // A panic inside the checker's Rust object: the worker answers with a fatal error, and the
   // client throws that worker (and its poisoned object) away.
-  out.panicAnswer = await e.send({ type: 'panic' }, 60_000).catch((err) => err.message);
+  out.panicAnswer = await e.send({ type: REQUEST.panic }, 60_000).catch((err) => err.message);
   out.afterPanic = await words('I definately agree.');
-  await e.injectFault('kill', 3_000);
+  await e.injectFault(INJECT.kill, 3_000);
   const t0 = performance.now();
   out.afterKill = await words('We recieve letters.');
   out.killFoundMs = performance.now() - t0;

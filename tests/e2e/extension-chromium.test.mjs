@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { ARTIFACTS, launchChromiumWithExtension } from './browsers.mjs';
 import { EXTENSION_DIR, NEWCOMER, NEWCOMER_FIXED, TEXT, startFixtures } from './fixture-server.mjs';
 import { countEmendHosts, readUnderlines } from './page-helpers.mjs';
+import { MSG } from '../../web/protocol.js';
 
 let fx, context;
 const requests = [];
@@ -57,7 +58,7 @@ test('entering a field starts loading the model before anything is typed', async
   const [worker] = context.serviceWorkers().length ? context.serviceWorkers() : [await context.waitForEvent('serviceworker')];
   const ext = await context.newPage();
   await ext.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
-  const modelStatus = () => ext.evaluate(() => chrome.runtime.sendMessage({ type: 'status', tabId: -1 }));
+  const modelStatus = () => ext.evaluate((type) => chrome.runtime.sendMessage({ type, tabId: -1 }), MSG.status);
   const page = await openFixture();
   await page.waitForTimeout(500);
   assert.equal((await modelStatus()).model, 'idle', 'an empty page loads no model');

@@ -11,6 +11,7 @@ import { ARTIFACTS } from './browsers.mjs';
 import { NEWCOMER } from './fixture-server.mjs';
 import { openCard, sleep, toBackground, until } from './drive.mjs';
 import { installProbes, runConcurrentEdits } from './concurrent-edits.mjs';
+import { INJECT, MSG } from '../../web/protocol.js';
 
 const STEPS = Number(process.env.EMEND_CONCURRENT_STEPS ?? 500);
 
@@ -36,7 +37,7 @@ export function hardeningTests(b) {
   const ext = () => b.context().ext;
   const storage = (area, key) => ext().evaluate(([a, k]) => (globalThis.browser ?? globalThis.chrome).storage[a].get(k), [area, key]);
   const setStorage = (area, items) => ext().evaluate(([a, i]) => (globalThis.browser ?? globalThis.chrome).storage[a].set(i), [area, items]);
-  const status = () => toBackground(ext(), { type: 'status', tabId: -1 });
+  const status = () => toBackground(ext(), { type: MSG.status, tabId: -1 });
 
   async function typeAndWait(page, selector, text, word) {
     await page.click(selector);
@@ -163,12 +164,12 @@ export function hardeningTests(b) {
       await until(page, (w) => marksInPage('#textarea').some((m) => m.text === w), word, { timeout: 90_000, what: `"${word}" underlined after recovery` });
     };
     // 1. A panic inside the wasm: the checker object is poisoned; the next check must still work.
-    assert.deepEqual(await toBackground(ext(), { type: 'fault', kind: 'panic' }), { ok: true });
+    assert.deepEqual(await toBackground(ext(), { type: MSG.fault, kind: INJECT.panic }), { ok: true });
     await typeNewError();
     // 2. The worker killed behind the client's back, found by a short time limit.
-    await toBackground(ext(), { type: 'fault', kind: 'kill', limitMs: 3_000 });
+    await toBackground(ext(), { type: MSG.fault, kind: INJECT.kill, limitMs: 3_000 });
     await typeNewError();
-    await toBackground(ext(), { type: 'fault', kind: 'limit', limitMs: 120_000 });
+    await toBackground(ext(), { type: MSG.fault, kind: INJECT.limit, limitMs: 120_000 });
     // 3. The browser's own way of losing the model (Chrome: the offscreen document closed).
     if (b.restartModel) {
       await b.restartModel();

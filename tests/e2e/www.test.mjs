@@ -85,11 +85,12 @@ test('typed errors get underlined and one click fixes them, keeping caret and un
 test('greedy and aggressive decoders give the same suggestions on the page', async () => {
   const { page } = await openDemo();
   const results = await page.evaluate(async (text) => {
-    const { EngineClient } = await import('/www/engine-client.js');
-    const e = new EngineClient('/www/engine-worker.js');
-    await e.load(new URL('/www/pkg/emend_bg.wasm', location.href), new URL('/model/', location.href));
+    const { EngineClient } = await import('/web/engine/client.js');
+    const { REQUEST } = await import('/web/protocol.js');
+    const e = new EngineClient('/web/engine/worker.js');
+    await e.load(new URL('/web/engine/pkg/emend_bg.wasm', location.href), new URL('/model/', location.href));
     const a = await e.check(text, 'aggressive');
-    await e.request({ type: 'clearCache' });
+    await e.request({ type: REQUEST.clearCache });
     const g = await e.check(text, 'greedy');
     return [a.result.suggestions, g.result.suggestions];
   }, TEXT);

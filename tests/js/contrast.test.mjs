@@ -1,4 +1,4 @@
-// The contrast maths and the colour choice (extension/src/ui/contrast.js, categories.js): WCAG 2
+// The contrast maths and the colour choice (web/ui/contrast.js, categories.js): WCAG 2
 // ratios against known values, every underline shade at least 3:1 on its side's backgrounds,
 // the card's text at least 4.5:1, dark/light decided from the effective background (walked up
 // through transparent ancestors, semi-transparent ones blended), and content.css's highlight
@@ -6,8 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { blend, contrastRatio, effectiveBackground, ensureContrast, isDark, luminance, parseColor } from '../../extension/src/ui/contrast.js';
-import { GROUPS, colorOf } from '../../extension/src/ui/categories.js';
+import { blend, contrastRatio, effectiveBackground, ensureContrast, isDark, luminance, parseColor } from '../../web/ui/contrast.js';
+import { GROUPS, colorOf } from '../../web/ui/categories.js';
 
 const near = (a, b, what) => assert.ok(Math.abs(a - b) < 0.01, `${what}: ${a.toFixed(3)} vs ${b}`);
 

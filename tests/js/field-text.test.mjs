@@ -1,8 +1,8 @@
-// Where a suggestion made for one text is in a text changed since (extension/src/ui/field-text.js):
+// Where a suggestion made for one text is in a text changed since (web/ui/field-text.js):
 // a fix is written only where its own words still are, never over a look-alike nearby.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { locate, mapSpan, remap } from '../../extension/src/ui/field-text.js';
+import { locate, mapSpan, remap } from '../../web/ui/field-text.js';
 
 const checked = 'I has a apple and it are red.';
 const on = (text, word, from = 0) => {

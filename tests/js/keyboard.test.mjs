@@ -1,9 +1,9 @@
 // Which suggestion the keyboard commands go to (extension/src/content/keyboard.js), and what the
-// card's fix button is called for screen readers (extension/src/ui/card.js).
+// card's fix button is called for screen readers (web/ui/card.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { pickSuggestion } from '../../extension/src/content/keyboard.js';
-import { fixLabel } from '../../extension/src/ui/card.js';
+import { fixLabel } from '../../web/ui/card.js';
 
 // 'She go to school yesterday and buyed a apple.': go [4,6), buyed [31,36), a [37,38).
 const TEXT = 'She go to school yesterday and buyed a apple.';

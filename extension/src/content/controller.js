@@ -1,5 +1,5 @@
 // One field's checking: when to check (debounced, one request in flight), which part of the
-// text (check-window.js), where the suggestions are now (field-text.js `remap`), drawing them
+// text (check-window.js), where the suggestions are now (web/ui/tracked.js), drawing them
 // (the form-field overlay or the contenteditable view), applying a fix, and which suggestion
 // a keyboard command goes to (keyboard.js).
 //
@@ -13,11 +13,13 @@
 // the next result. Above WINDOW_LIMIT the words around the caret are checked first (a small
 // window, seconds sooner on a cold model), then the wider window.
 
-import { FieldOverlay } from '../ui/overlay.js';
-import { locate, remap, replaceInField } from '../ui/field-text.js';
+import { FieldOverlay } from '../../../web/ui/overlay.js';
+import { replaceInField } from '../../../web/ui/field-text.js';
+import { Tracked } from '../../../web/ui/tracked.js';
+import { effectiveBackground, isDark } from '../../../web/ui/contrast.js';
 import { EditableView } from './editable-view.js';
+import { isFormField } from './fields.js';
 import { pickSuggestion } from './keyboard.js';
-import { effectiveBackground, isDark } from '../ui/contrast.js';
 import { NEAR_LIMIT, WINDOW_LIMIT, checkWindow } from './check-window.js';
 
 /** Above this many UTF-16 units a keystroke does not redraw the overlay. */
@@ -34,13 +36,12 @@ export class Controller {
   constructor(el, host) {
     this.el = el;
     this.host = host;
-    this.isField = el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
+    this.isField = isFormField(el);
     // The card gets the suggestion with the text it was made for, to find its words again.
     const open = (s, anchor) =>
-      host.open(this, { ...s, base: this.base }, anchor instanceof Element ? anchor.getBoundingClientRect() : anchor);
+      host.open(this, { ...s, base: this.tracked.base }, anchor instanceof Element ? anchor.getBoundingClientRect() : anchor);
     this.view = this.isField ? new FieldOverlay(el, open) : new EditableView(el, open);
-    this.all = []; // suggestions for `base`
-    this.base = '';
+    this.tracked = new Tracked(); // the suggestions, with the text they hold for
     this.shown = [];
     this.timer = null;
     this.busy = false;
@@ -52,7 +53,7 @@ export class Controller {
       this.lastInput = Date.now();
       // A big field's text is not even read on a keystroke (a 1 MB textarea's `value` costs
       // tens of milliseconds to build): its underlines hide until the next check.
-      if (this.base.length > BIG_FIELD) this.hideAll();
+      if (this.tracked.base.length > BIG_FIELD) this.hideAll();
       else this.follow(true);
       this.schedule(host.delayMs());
     };
@@ -67,8 +68,8 @@ export class Controller {
       this.watch = setInterval(() => {
         if (Date.now() - this.lastInput < 2 * WATCH_MS) return; // typing: the input events tell
         // A big field's text costs milliseconds to read: every fourth tick (2 s) there.
-        if (this.base.length > BIG_FIELD && ++this.ticks % 4) return;
-        if (this.text() !== this.base) {
+        if (this.tracked.base.length > BIG_FIELD && ++this.ticks % 4) return;
+        if (this.text() !== this.tracked.base) {
           this.follow(true);
           this.schedule(host.delayMs());
         }
@@ -80,7 +81,7 @@ export class Controller {
     // In a field checked by windows, moving the caret far from the last window checks there.
     this.checkedAround = null;
     this.onMove = (e) => {
-      if (this.checkedAround === null || this.base.length <= WINDOW_LIMIT) return;
+      if (this.checkedAround === null || this.tracked.base.length <= WINDOW_LIMIT) return;
       // Keys that move the caret only: reading the caret of a 1 MB textarea is not free.
       if (e.type === 'keyup' && !/^(Arrow|Page|Home|End)/.test(e.key)) return;
       if (Math.abs(this.caret() - this.checkedAround) > NEAR_LIMIT / 2) this.schedule(host.delayMs());
@@ -107,8 +108,7 @@ export class Controller {
   /** Carry the suggestions to the text as it is now; `typing`: from a keystroke. */
   follow(typing = false) {
     const now = this.text();
-    this.all = remap(this.all, this.base, now);
-    this.base = now;
+    this.tracked.follow(now);
     if (typing && now.length > BIG_FIELD) this.hideAll();
     else this.render();
   }
@@ -127,8 +127,7 @@ export class Controller {
     }
     const text = this.text();
     if (!text.trim()) {
-      this.all = [];
-      this.base = text;
+      this.tracked.set([], text);
       this.render();
       return;
     }
@@ -145,15 +144,13 @@ export class Controller {
         if (!res?.ok || this.destroyed) return; // the background says what failed (popup)
         // A window's offsets are relative to its start; the text may have moved on since.
         const found = res.suggestions.map((s) => ({ ...s, start: s.start + win.start, end: s.end + win.start }));
-        const kept = remap(this.all, this.base, text).filter((s) => s.end <= win.start || s.start >= win.start + win.text.length);
-        this.all = [...kept, ...found].sort((a, b) => a.start - b.start);
-        this.base = text;
+        this.tracked.follow(text);
+        const kept = this.tracked.all.filter((s) => s.end <= win.start || s.start >= win.start + win.text.length);
+        this.tracked.set([...kept, ...found].sort((a, b) => a.start - b.start), text);
         // A big field typed in meanwhile: keep the result; the check the typing asked for
         // draws it (drawing now would lay out the whole mirror between two keystrokes).
         if (text.length > BIG_FIELD && this.lastInput > sent) break;
-        const now = this.text();
-        this.all = remap(this.all, text, now);
-        this.base = now;
+        this.tracked.follow(this.text());
         this.render();
         if (this.again) break; // the text changed: the next round checks it
       }
@@ -168,7 +165,7 @@ export class Controller {
 
   render() {
     this.hidden = false;
-    this.shown = this.host.filter(this.all);
+    this.shown = this.host.filter(this.tracked.all);
     this.view.render(this.shown);
     this.host.changed();
   }
@@ -179,7 +176,7 @@ export class Controller {
    */
   apply(s) {
     const before = this.text();
-    const at = locate(s.base ?? this.base, before, s);
+    const at = this.tracked.locate(s, before);
     if (!at) {
       this.follow();
       this.schedule(0);
@@ -189,8 +186,7 @@ export class Controller {
     // (which drops the fixed words and whatever touches them), once the field shows it.
     const fixed = () => {
       if (this.destroyed) return;
-      this.all = remap(remap(this.all, this.base, before), before, this.text());
-      this.base = this.text();
+      this.tracked.fixed(before, this.text());
       this.render();
       this.schedule(0);
     };
@@ -209,9 +205,9 @@ export class Controller {
    */
   pick(command, from = null) {
     this.follow();
-    const at = from && locate(from.base, this.base, from);
+    const at = from && this.tracked.locate(from, this.tracked.base);
     const s = pickSuggestion(this.shown, at ? at[0] : Math.max(0, this.caret()), command, Boolean(at));
-    return s && { ...s, base: this.base };
+    return s && { ...s, base: this.tracked.base };
   }
 
   /** Where the card for `s` goes: below its words, or below the field if they are out of sight. */

@@ -2,10 +2,11 @@
 // words are marked with highlights named `emend-<group>` (styled by content.css), which
 // never touch the editor's DOM; elsewhere, boxes in an overlay at the words' client rects.
 // A click on an underlined word opens the card either way. On a dark background (the
-// field's effective background, ui/contrast.js) the names end in `-dark`: lighter shades.
+// field's effective background, web/ui/contrast.js) the names end in `-dark`: lighter shades.
 
-import { groupOf, colorOf } from '../ui/categories.js';
-import { effectiveBackground, isDark } from '../ui/contrast.js';
+import { groupOf, colorOf } from '../../../web/ui/categories.js';
+import { effectiveBackground, isDark } from '../../../web/ui/contrast.js';
+import { shadowHost } from '../../../web/ui/shadow-host.js';
 import { offsetOf, rangeFor, snapshot } from './editable-text.js';
 
 const HIGHLIGHTS = typeof CSS !== 'undefined' && CSS.highlights && typeof Highlight === 'function';
@@ -46,10 +47,7 @@ export class EditableView {
     };
     el.ownerDocument.addEventListener('selectionchange', this.onSelection);
     if (!HIGHLIGHTS) {
-      this.host = el.ownerDocument.createElement('emend-overlay');
-      this.host.setAttribute('data-emend-host', '');
-      this.host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483646;pointer-events:none;';
-      this.root = this.host.attachShadow({ mode: 'open' });
+      ({ host: this.host, root: this.root } = shadowHost(el.ownerDocument, 'emend-overlay', 2147483646, 'pointer-events:none;'));
       const body = el.ownerDocument.body; // not inside the text where the body is the editor
       (body && !body.isContentEditable ? body : el.ownerDocument.documentElement).append(this.host);
       this.reposition = () => this.drawBoxes();

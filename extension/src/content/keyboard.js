@@ -1,13 +1,14 @@
 // Keyboard use of the suggestions: which suggestion the commands go to, and the field's focus
 // and caret, kept while the card holds the focus and given back when it closes.
 //
-// The commands (manifest.json, changeable in the browser's shortcut settings) are
-// 'open-suggestion' (the one at the caret), 'next-suggestion' and 'previous-suggestion'. The
-// caret splits the field's suggestions in two: next is the first that starts at or after it,
-// previous the last that starts before it (so with the caret just after a word typed wrong,
-// previous is that word). With the card open, they move from the card's suggestion instead
-// (the caret has not moved while the focus was in the card). Both wrap round, as a screen
-// reader's next/previous heading does, rather than stopping silently at the last one.
+// The commands (manifest.json, changeable in the browser's shortcut settings; web/protocol.js
+// COMMAND) are 'open-suggestion' (the one at the caret), 'next-suggestion' and
+// 'previous-suggestion'. The caret splits the field's suggestions in two: next is the first
+// that starts at or after it, previous the last that starts before it (so with the caret just
+// after a word typed wrong, previous is that word). With the card open, they move from the
+// card's suggestion instead (the caret has not moved while the focus was in the card). Both
+// wrap round, as a screen reader's next/previous heading does, rather than stopping silently
+// at the last one. commands.js carries a command from the background to the card.
 //
 // Suggested keys: Alt+Shift+G (open), Alt+Shift+J (next), Alt+Shift+K (previous), J/K as in
 // Gmail's and vi's next/previous. Alt+Shift+letter is free in Chrome and Firefox on Windows and
@@ -17,7 +18,8 @@
 // was not taken: its character needs Shift on some layouts (AZERTY), which Chrome and Firefox
 // match differently. Chrome allows four commands with suggested keys; these are three.
 
-export const COMMANDS = ['open-suggestion', 'next-suggestion', 'previous-suggestion'];
+import { COMMAND } from '../../../web/protocol.js';
+import { isFormField } from './fields.js';
 
 /**
  * The suggestion `command` goes to in `list` (sorted by start), from the text offset `at`:
@@ -25,16 +27,14 @@ export const COMMANDS = ['open-suggestion', 'next-suggestion', 'previous-suggest
  */
 export function pickSuggestion(list, at, command, fromCard = false) {
   if (!list.length) return null;
-  if (command === 'previous-suggestion') {
+  if (command === COMMAND.previous) {
     return list.findLast((s) => s.start < at) ?? list.at(-1);
   }
-  if (command === 'next-suggestion') {
+  if (command === COMMAND.next) {
     return list.find((s) => (fromCard ? s.start > at : s.start >= at)) ?? list[0];
   }
   return list.find((s) => at >= s.start && at <= s.end) ?? list.find((s) => s.start >= at) ?? list[0];
 }
-
-const isFormField = (el) => el instanceof HTMLTextAreaElement || el instanceof HTMLInputElement;
 
 /** Where the focus and caret are in the field `el` now, to give them back later. */
 export function saveCaret(el) {

@@ -1,7 +1,7 @@
 // The two choices the popup and the options page both offer, built one way: the writer's
 // English (the browser's by default, named so the user sees which) and how many suggestions.
-// Each change is saved at once; every open field re-checks with it (content/main.js).
-import { DIALECTS, LEVELS, browserDialect, saveSettings } from '../settings.js';
+// Each change is saved at once; every open field re-checks with it (content/site-settings.js).
+import { DIALECTS, LEVELS, browserDialect, saveSettings } from './settings.js';
 
 function fill(select, entries, value) {
   select.replaceChildren(...entries.map(([key, label]) => {

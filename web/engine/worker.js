@@ -1,13 +1,13 @@
-// Runs the Emend wasm core off the main thread. Shared by the demo page and the extension.
-// Messages in:  {id, type: 'load', wasmUrl, modelBase} | {id, type: 'check', text, decoder?, batch?, words?}
-//               | {id, type: 'correctUnits', units, decoder, batch?}
-//               | {id, type: 'panic'} (recovery tests: the wasm panics inside the checker)
-//               | {id, type: 'matmulGflops', m, k, n, reps} (the benchmark's compute floor)
-// Messages out: {id, ok: true, ...} | {id, ok: false, error, fatal?} | {id, progress: 'fetching'|'preparing'} while loading
+// Runs the Emend wasm core off the main thread: the one worker of the demo page, the benchmark
+// and the extension (extension/build.mjs bundles it to dist/extension/engine-worker.js, with
+// the wasm package beside it in pkg/, as ./pkg is beside this file).
+// Messages: ../protocol.js REQUEST (in), replies {id, ok: true, ...} | {id, ok: false, error,
+// fatal?} and {id, progress: STAGE.fetching | STAGE.preparing} while loading.
 // `fatal`: the wasm trapped (a Rust panic) or its object is left borrowed; this worker can
-// no longer check anything and engine-client.js replaces it.
+// no longer check anything and client.js replaces it.
 import init, { Emend, matmulGflops } from './pkg/emend.js';
 import { MODEL_FILES, SPELLING_FILES } from './model-files.js';
+import { REQUEST, STAGE } from '../protocol.js';
 
 let engine = null;
 let wasm = null;
@@ -29,7 +29,7 @@ async function fetchBytes(url, name) {
 async function load({ id, wasmUrl, modelBase }) {
   const stage = (progress) => self.postMessage({ id, progress });
   const t0 = performance.now();
-  stage('fetching');
+  stage(STAGE.fetching);
   const base = modelBase.endsWith('/') ? modelBase : `${modelBase}/`;
   const files = [...MODEL_FILES, ...SPELLING_FILES];
   // Compile the wasm while the model files are fetched.
@@ -40,7 +40,7 @@ async function load({ id, wasmUrl, modelBase }) {
   ]);
   wasm = instance;
   const tFetch = performance.now();
-  stage('preparing');
+  stage(STAGE.preparing);
   const atStart = memory();
   engine = new Emend(...bytes.slice(0, MODEL_FILES.length)); // parses, optimises and self-checks both graphs
   const tModel = performance.now();
@@ -69,12 +69,12 @@ function memory() {
 self.onmessage = async ({ data }) => {
   const { id, type } = data;
   try {
-    if (type === 'load') {
+    if (type === REQUEST.load) {
       const timings = await load(data);
       self.postMessage({ id, ok: true, timings, memoryBytes: memory() });
       return;
     }
-    if (type === 'matmulGflops') {
+    if (type === REQUEST.matmulGflops) {
       if (!wasm) throw new Error('wasm is not loaded');
       self.postMessage({ id, ok: true, result: matmulGflops(data.m, data.k, data.n, data.reps) });
       return;
@@ -96,15 +96,15 @@ self.onmessage = async ({ data }) => {
       userWords = data.words.join('\n');
     }
     const t0 = performance.now();
-    if (type === 'check') {
+    if (type === REQUEST.check) {
       const result = engine.check(data.text);
       self.postMessage({ id, ok: true, result, ms: performance.now() - t0, memoryBytes: memory() });
-    } else if (type === 'correctUnits') {
+    } else if (type === REQUEST.correctUnits) {
       const result = engine.correctUnits(data.units);
       self.postMessage({ id, ok: true, result, ms: performance.now() - t0, memoryBytes: memory() });
-    } else if (type === 'panic') {
+    } else if (type === REQUEST.panic) {
       engine.panicForTests();
-    } else if (type === 'clearCache') {
+    } else if (type === REQUEST.clearCache) {
       engine.clearCache();
       self.postMessage({ id, ok: true });
     } else {

@@ -1,4 +1,6 @@
-// A promise-based handle on engine-worker.js that survives the worker's faults.
+// A promise-based handle on the engine worker (worker.js) that survives the worker's faults.
+// The one way the demo page, the benchmark and the extension (Chrome's offscreen document,
+// Firefox's event page) reach the wasm core; its messages are ../protocol.js's REQUEST.
 //
 // A panic in the wasm leaves the checker's Rust object borrowed for good: every later call
 // fails with "recursive use of an object detected…", so one bad sentence stopped checking in
@@ -10,8 +12,10 @@
 // would restart the worker at every keystroke); it fails at once with the same message.
 //
 // `onProgress(stage)` hears the load stages; `onFault({kind, message})` hears each fault
-// recovered from ('crash': the wasm panicked or threw a fatal error; 'stalled': no answer
-// within the time limit; 'worker-error': the worker itself failed).
+// recovered from (protocol.js FAULT: 'crash', the wasm panicked or threw a fatal error;
+// 'stalled', no answer within the time limit; 'worker-error', the worker itself failed).
+import { FAULT, INJECT, REQUEST } from '../protocol.js';
+
 const QUARANTINE = 64; // texts remembered as crashing
 
 export class EngineClient {
@@ -42,12 +46,12 @@ export class EngineClient {
       this.pending.delete(data.id);
       clearTimeout(p.timer);
       if (data.ok) p.resolve(data);
-      else if (data.fatal) this.fault('crash', data.error, p);
+      else if (data.fatal) this.fault(FAULT.crash, data.error, p);
       else p.reject(new Error(data.error));
     };
     worker.onerror = (e) => {
       e.preventDefault?.();
-      if (worker === this.worker) this.fault('worker-error', e.message || 'the worker failed');
+      if (worker === this.worker) this.fault(FAULT.workerError, e.message || 'the worker failed');
     };
     this.worker = worker;
     this.loaded = null;
@@ -56,7 +60,7 @@ export class EngineClient {
   /** Throw the worker away after a fault: every request waiting on it fails with `message`. */
   fault(kind, message, first = null) {
     this.faults++;
-    if (kind === 'crash' && first?.text !== undefined) {
+    if (kind === FAULT.crash && first?.text !== undefined) {
       this.crashed.add(first.text);
       if (this.crashed.size > QUARANTINE) this.crashed.delete(this.crashed.values().next().value);
     }
@@ -65,8 +69,8 @@ export class EngineClient {
     this.worker?.terminate();
     this.worker = null;
     this.loaded = null;
-    const err = new Error(`the checker ${kind === 'stalled' ? 'stopped answering' : 'crashed'} and restarts: ${message}`);
-    err.retry = kind !== 'crash'; // the same request may well pass on a fresh worker
+    const err = new Error(`the checker ${kind === FAULT.stalled ? 'stopped answering' : 'crashed'} and restarts: ${message}`);
+    err.retry = kind !== FAULT.crash; // the same request may well pass on a fresh worker
     for (const p of waiting) {
       clearTimeout(p.timer);
       p.reject(err);
@@ -82,7 +86,7 @@ export class EngineClient {
       p.timer = setTimeout(() => {
         if (this.pending.get(id) !== p) return;
         this.pending.delete(id);
-        this.fault('stalled', `no answer to "${msg.type}" in ${Math.round(limitMs / 1000)} s`, p);
+        this.fault(FAULT.stalled, `no answer to "${msg.type}" in ${Math.round(limitMs / 1000)} s`, p);
       }, limitMs);
       this.pending.set(id, p);
       this.worker.postMessage({ ...msg, id });
@@ -94,7 +98,7 @@ export class EngineClient {
     this.loadArgs = [String(wasmUrl), String(modelBase)];
     if (!this.worker) this.spawn();
     if (!this.loaded) {
-      const loading = this.send({ type: 'load', wasmUrl: this.loadArgs[0], modelBase: this.loadArgs[1] }, this.limits.load);
+      const loading = this.send({ type: REQUEST.load, wasmUrl: this.loadArgs[0], modelBase: this.loadArgs[1] }, this.limits.load);
       this.loaded = loading;
       loading.catch(() => {
         if (this.loaded === loading) this.loaded = null;
@@ -119,7 +123,7 @@ export class EngineClient {
 
   /** `settings`: the writer's `dialect` ('en-GB', ... or 'any') and the `level` of suggestions. */
   check(text, decoder = 'aggressive', settings = {}) {
-    return this.request({ type: 'check', text, decoder, ...settings });
+    return this.request({ type: REQUEST.check, text, decoder, ...settings });
   }
 
   /**
@@ -129,7 +133,7 @@ export class EngineClient {
    */
   async injectFault(kind, limitMs) {
     if (limitMs) this.limits.check = limitMs;
-    if (kind === 'kill') this.worker?.terminate();
-    if (kind === 'panic') await this.send({ type: 'panic' }, this.limits.check).catch(() => {});
+    if (kind === INJECT.kill) this.worker?.terminate();
+    if (kind === INJECT.panic) await this.send({ type: REQUEST.panic }, this.limits.check).catch(() => {});
   }
 }

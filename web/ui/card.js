@@ -16,6 +16,7 @@
 // #202124 on the fix button 6.74-8.70.
 
 import { CATEGORY_LABELS, colorOf, groupOf } from './categories.js';
+import { shadowHost } from './shadow-host.js';
 
 const STYLE = `
   :host { all: initial; }
@@ -54,10 +55,7 @@ export class SuggestionCard {
   constructor(doc, actions) {
     this.doc = doc;
     this.actions = actions;
-    this.host = doc.createElement('emend-card');
-    this.host.setAttribute('data-emend-host', '');
-    this.host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483647;';
-    this.root = this.host.attachShadow({ mode: 'open' });
+    ({ host: this.host, root: this.root } = shadowHost(doc, 'emend-card', 2147483647));
     const style = doc.createElement('style');
     style.textContent = STYLE;
     // Present before anything is said in it: screen readers read changes to a live region

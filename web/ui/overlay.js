@@ -8,6 +8,7 @@
 
 import { colorOf } from './categories.js';
 import { effectiveBackground, ensureContrast, isDark } from './contrast.js';
+import { shadowHost } from './shadow-host.js';
 
 const COPIED_STYLES = [
   'boxSizing', 'width', 'height', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
@@ -38,10 +39,7 @@ export class FieldOverlay {
     this.field = field;
     this.onOpen = onOpen;
     this.suggestions = [];
-    this.host = document.createElement('emend-overlay');
-    this.host.setAttribute('data-emend-host', '');
-    this.host.style.cssText = 'position:absolute;top:0;left:0;width:0;height:0;z-index:2147483646;pointer-events:none;';
-    this.root = this.host.attachShadow({ mode: 'open' });
+    ({ host: this.host, root: this.root } = shadowHost(document, 'emend-overlay', 2147483646, 'pointer-events:none;'));
     const style = document.createElement('style');
     style.textContent = STYLE;
     this.mirror = document.createElement('div');

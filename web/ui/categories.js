@@ -8,7 +8,7 @@
 // The orange was #e37400: 3.10 on white but 2.79 on #f1f3f4, so it became #b06000.
 // On mid greys (#585858 to #d2d2d2, with the side chosen by contrast.js's isDark) some shade
 // falls below 3:1: form-field underlines are adjusted to 3:1 there (overlay.js), contenteditable
-// highlights keep their side's shade (their styles are fixed in content.css).
+// highlights keep their side's shade (their styles are fixed in extension/static/content.css).
 
 export const GROUPS = {
   spelling: { label: 'Spelling', color: '#d93025', dark: '#f28b82' },
