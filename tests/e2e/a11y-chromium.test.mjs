@@ -6,7 +6,7 @@
 // to the page and never takes for a shortcut.) The accessibility tree is Chromium's own (CDP).
 import { launchChromiumWithExtension } from './browsers.mjs';
 import { EXTENSION_DIR, fixturesAnd } from './fixture-server.mjs';
-import { SHORTCUTS, a11yTests } from './a11y.mjs';
+import { a11yTests } from './a11y.mjs';
 
 const on = fixturesAnd(async () => {
   const context = await launchChromiumWithExtension(EXTENSION_DIR);
@@ -25,9 +25,7 @@ const cdp = async (page) => {
 a11yTests({
   name: 'chromium',
   on,
-  async command(page, name) {
-    const parts = SHORTCUTS[name].keys.split('+');
-    const key = parts.pop();
+  async command(page, parts, key) {
     const modifiers = parts.reduce((m, p) => m | MODIFIERS[p], 0);
     const code = key.charCodeAt(0);
     const session = await cdp(page);

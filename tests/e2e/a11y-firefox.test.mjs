@@ -9,7 +9,7 @@
 // Firefox's accessibility tree is not read here (no driver API for it); the DOM's ARIA is.
 import { FIREFOX_EXTENSION_ORIGIN, launchFirefoxWithExtension } from './browsers.mjs';
 import { EXTENSION_DIR, fixturesAnd } from './fixture-server.mjs';
-import { SHORTCUTS, a11yTests } from './a11y.mjs';
+import { a11yTests } from './a11y.mjs';
 import { until } from './drive.mjs';
 
 const on = fixturesAnd(() => launchFirefoxWithExtension(EXTENSION_DIR, {}, ['-remote-allow-system-access']));
@@ -31,9 +31,7 @@ function pressInBrowserWindow(modifiers, key) {
 a11yTests({
   name: 'firefox',
   on,
-  async command(page, name) {
-    const parts = SHORTCUTS[name].keys.split('+');
-    const key = parts.pop();
+  async command(page, parts, key) {
     const { result } = await on.browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
     const win = result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
     const res = await on.browser.connection.send('script.callFunction', {

@@ -94,7 +94,7 @@ function underlineColors(sel) {
 }
 
 /**
- * @param {{name: string, on: {fx, browser}, command(page, name): Promise<void>,
+ * @param {{name: string, on: {fx, browser}, command(page, modifiers, key): Promise<void>,
  *          axTree?(page): Promise<object[]>, optionsPage(): Promise<object>}} b
  *   `command` presses the keys of the extension's command `name` (SHORTCUTS) so that the
  *   browser's own shortcut handling gets them; `axTree` gives the browser's accessibility tree
@@ -111,11 +111,20 @@ export function a11yTests(b) {
   const field = (page, sel) => page.evaluate(fieldState, sel);
   /** Press `command`'s keys; wait for the card on `word` with the focus on its fix. */
   async function go(page, command, word) {
-    await b.command(page, command);
+    // The command's keys as the manifest suggests them ("Alt+Shift+K"): modifiers, then the key.
+    const modifiers = SHORTCUTS[command].keys.split('+');
+    const key = modifiers.pop();
+    await b.command(page, modifiers, key);
     return until(page, (w) => {
       const c = window.cardState();
       return c.open && c.original === w && c.focused === c.replacement && c;
     }, word, { timeout: 10_000, what: `${command}: the card on "${word}" with the focus on its fix` });
+  }
+  // The card opened from the keyboard on the page, dark or light as the page is; its screenshot.
+  async function cardShown(page, dark) {
+    assertCard(await go(page, 'previous-suggestion', 'a'), dark, dark ? 'dark page' : 'light page');
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-card-${dark ? 'dark' : 'light'}.png`) });
+    await page.keyboard.press('Escape');
   }
   async function open(url) {
     const page = await b.on.browser.newPage();
@@ -252,10 +261,7 @@ export function a11yTests(b) {
       for (const [hl, color] of Object.entries(highlights)) {
         assert.ok(contrastRatio(color, bg) >= 3, `${hl} ${color} on ${bg}: ${contrastRatio(color, bg).toFixed(2)}:1`);
       }
-      const c = await go(dark, 'previous-suggestion', 'a');
-      assertCard(c, true, 'dark page');
-      await dark.screenshot({ path: join(ARTIFACTS, `${name}-card-dark.png`) });
-      await dark.keyboard.press('Escape');
+      await cardShown(dark, true);
     } finally {
       await dark.close();
     }
@@ -265,10 +271,7 @@ export function a11yTests(b) {
       for (const color of await light.evaluate(underlineColors, '#textarea')) {
         assert.ok(contrastRatio(color, '#ffffff') >= 3, `underline ${color} on white: ${contrastRatio(color, '#ffffff').toFixed(2)}:1`);
       }
-      const c = await go(light, 'previous-suggestion', 'a');
-      assertCard(c, false, 'light page');
-      await light.screenshot({ path: join(ARTIFACTS, `${name}-card-light.png`) });
-      await light.keyboard.press('Escape');
+      await cardShown(light, false);
     } finally {
       await light.close();
     }

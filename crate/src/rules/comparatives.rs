@@ -44,6 +44,18 @@ pub fn doubled_comparisons(
     out
 }
 
+/// "more better", "the most easiest": a comparison made twice (the model leaves these).
+pub struct DoubledComparison;
+
+impl Rule for DoubledComparison {
+    fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit> {
+        RuleEdit::all(doubled_comparisons(unit, &|w| cx.lexicon.compares(w)), Category::Grammar, |range, fix| {
+            let doubling = unit[range.clone()].split(' ').next().unwrap_or("").to_lowercase();
+            format!("Grammar: “{fix}” compares already; drop “{doubling}”.")
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,25 +95,5 @@ mod tests {
         ] {
             assert_eq!(fixed(text), text, "{text:?}");
         }
-    }
-}
-
-/// "more better", "the most easiest": a comparison made twice (the model leaves these).
-pub struct DoubledComparison;
-
-impl Rule for DoubledComparison {
-    fn name(&self) -> &'static str {
-        "doubled comparison"
-    }
-
-    fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit> {
-        doubled_comparisons(unit, &|w| cx.lexicon.compares(w))
-            .into_iter()
-            .map(|(range, fix)| {
-                let doubling = unit[range.clone()].split(' ').next().unwrap_or("").to_lowercase();
-                let message = format!("Grammar: “{fix}” compares already; drop “{doubling}”.");
-                RuleEdit { range, replacement: fix, category: Category::Grammar, message }
-            })
-            .collect()
     }
 }

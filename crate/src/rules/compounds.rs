@@ -50,6 +50,36 @@ fn letter_words(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// How much likelier (natural log, `Lexicon::bigram_gain`) a closed compound must read than
+/// its words apart. Measured with 2 and 4 on W&I dev, FCE dev and CoNLL-2013 (RUNS.md).
+const JOIN_GAIN: f32 = 2.0;
+
+/// A compound written apart (the aligner does not see spaces): hyphenated where clean English
+/// hyphenates it ("so called" -> "so-called"), closed where the words around read it so
+/// ("every one" -> "everyone", but "every one of them" stays).
+pub struct WrittenApart;
+
+impl Rule for WrittenApart {
+    fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit> {
+        let lexicon = cx.lexicon;
+        let join = |range: Range<usize>, a: &str, b: &str| -> Option<String> {
+            if lexicon.hyphenates(a, b) {
+                return Some(format!("{a}-{b}"));
+            }
+            let closed = lexicon.closed_compound(a, b)?;
+            lexicon.bigram_gain(unit, range, &closed).is_some_and(|gain| gain >= JOIN_GAIN).then_some(closed)
+        };
+        written_apart(unit, &join)
+            .into_iter()
+            .map(|(range, fix)| {
+                let hyphen = fix.contains('-');
+                let message = if hyphen { format!("Hyphen: write “{fix}” as one word.") } else { format!("Compound: write “{fix}” as one word.") };
+                RuleEdit { range, category: if hyphen { Category::Punctuation } else { Category::Spelling }, replacement: fix, message }
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -78,39 +108,5 @@ mod tests {
         }
         assert_eq!(fixed("forty five hundred"), "forty-five hundred", "a word joins one pair");
         assert_eq!(fixed(""), "");
-    }
-}
-
-/// How much likelier (natural log, `Lexicon::bigram_gain`) a closed compound must read than
-/// its words apart. Measured with 2 and 4 on W&I dev, FCE dev and CoNLL-2013 (RUNS.md).
-const JOIN_GAIN: f32 = 2.0;
-
-/// A compound written apart (the aligner does not see spaces): hyphenated where clean English
-/// hyphenates it ("so called" -> "so-called"), closed where the words around read it so
-/// ("every one" -> "everyone", but "every one of them" stays).
-pub struct WrittenApart;
-
-impl Rule for WrittenApart {
-    fn name(&self) -> &'static str {
-        "compound written apart"
-    }
-
-    fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit> {
-        let lexicon = cx.lexicon;
-        let join = |range: Range<usize>, a: &str, b: &str| -> Option<String> {
-            if lexicon.hyphenates(a, b) {
-                return Some(format!("{a}-{b}"));
-            }
-            let closed = lexicon.closed_compound(a, b)?;
-            lexicon.bigram_gain(unit, range, &closed).is_some_and(|gain| gain >= JOIN_GAIN).then_some(closed)
-        };
-        written_apart(unit, &join)
-            .into_iter()
-            .map(|(range, fix)| {
-                let hyphen = fix.contains('-');
-                let message = if hyphen { format!("Hyphen: write “{fix}” as one word.") } else { format!("Compound: write “{fix}” as one word.") };
-                RuleEdit { range, category: if hyphen { Category::Punctuation } else { Category::Spelling }, replacement: fix, message }
-            })
-            .collect()
     }
 }

@@ -17,10 +17,6 @@ use crate::text::align::word_spans;
 pub struct DialectSpelling;
 
 impl Rule for DialectSpelling {
-    fn name(&self) -> &'static str {
-        "dialect spelling"
-    }
-
     fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit> {
         if cx.dialect == Dialect::Any {
             return Vec::new();

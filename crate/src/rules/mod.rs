@@ -54,10 +54,16 @@ pub struct RuleEdit {
     pub message: String,
 }
 
+impl RuleEdit {
+    /// The `(range, fix)` pairs a rule found, as edits of `category`, each with the message
+    /// `message(range, fix)` gives.
+    pub fn all(found: Vec<(Range<usize>, String)>, category: Category, message: impl Fn(&Range<usize>, &str) -> String) -> Vec<RuleEdit> {
+        found.into_iter().map(|(range, fix)| RuleEdit { message: message(&range, &fix), range, replacement: fix, category }).collect()
+    }
+}
+
 /// A rule on one sentence.
 pub trait Rule: Sync {
-    /// What the rule is called in measurements and docs.
-    fn name(&self) -> &'static str;
     /// The edits it proposes for `unit` (one sentence, or a chunk of a long one).
     fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit>;
 }

@@ -148,6 +148,21 @@ pub fn disagreeing(text: &str, forms: &dyn Lexicon) -> Vec<Disagreement> {
     out
 }
 
+/// "several reason": a noun against its quantifier (the model seldom fixes these).
+pub struct NounNumber;
+
+impl Rule for NounNumber {
+    fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit> {
+        disagreeing(unit, cx.lexicon)
+            .into_iter()
+            .map(|Disagreement { range, fix, because }| {
+                let message = format!("Agreement: with “{because}”, write “{fix}”.");
+                RuleEdit { range, replacement: fix, category: Category::Agreement, message }
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -264,24 +279,5 @@ mod tests {
         ] {
             assert_eq!(fixed(text), text, "{text:?}");
         }
-    }
-}
-
-/// "several reason": a noun against its quantifier (the model seldom fixes these).
-pub struct NounNumber;
-
-impl Rule for NounNumber {
-    fn name(&self) -> &'static str {
-        "noun number"
-    }
-
-    fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit> {
-        disagreeing(unit, cx.lexicon)
-            .into_iter()
-            .map(|Disagreement { range, fix, because }| {
-                let message = format!("Agreement: with “{because}”, write “{fix}”.");
-                RuleEdit { range, replacement: fix, category: Category::Agreement, message }
-            })
-            .collect()
     }
 }

@@ -57,6 +57,16 @@ pub fn too_for_to(
     out
 }
 
+/// "I was to tired": "too" before the word it grades (the model never fixes these).
+pub struct TooForTo;
+
+impl Rule for TooForTo {
+    fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit> {
+        let found = too_for_to(unit, &|range, fix| cx.lexicon.bigram_gain(unit, range, fix));
+        RuleEdit::all(found, Category::WordChoice, |_, fix| format!("Word choice: “{fix}” (more than enough) before the word it grades, not “to”."))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,24 +113,5 @@ mod tests {
         ] {
             assert_eq!(fixed(text), text, "{text:?}");
         }
-    }
-}
-
-/// "I was to tired": "too" before the word it grades (the model never fixes these).
-pub struct TooForTo;
-
-impl Rule for TooForTo {
-    fn name(&self) -> &'static str {
-        "too for to"
-    }
-
-    fn edits(&self, unit: &str, cx: &Context) -> Vec<RuleEdit> {
-        too_for_to(unit, &|range, fix| cx.lexicon.bigram_gain(unit, range, fix))
-            .into_iter()
-            .map(|(range, fix)| {
-                let message = format!("Word choice: “{fix}” (more than enough) before the word it grades, not “to”.");
-                RuleEdit { range, replacement: fix, category: Category::WordChoice, message }
-            })
-            .collect()
     }
 }
