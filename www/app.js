@@ -8,6 +8,7 @@ import { FieldOverlay } from '../web/ui/overlay.js';
 import { SuggestionCard } from '../web/ui/card.js';
 import { replaceInField } from '../web/ui/field-text.js';
 import { Tracked } from '../web/ui/tracked.js';
+import { fillSelect } from '../web/ui/select.js';
 import { DIALECTS, LEVELS, browserDialect, filterSuggestions, ignoreKey } from '../web/preferences.js';
 
 const editor = document.getElementById('editor');
@@ -19,8 +20,7 @@ const dialectEl = document.getElementById('dialect');
 const levelEl = document.getElementById('level');
 // The writer's English (the browser's by default) and how many suggestions: both switch live.
 for (const [el, choices, value] of [[dialectEl, DIALECTS, browserDialect(navigator.languages)], [levelEl, LEVELS, 'balanced']]) {
-  el.replaceChildren(...Object.entries(choices).map(([key, label]) => new Option(label, key)));
-  el.value = value;
+  fillSelect(el, Object.entries(choices), value);
   el.addEventListener('change', () => schedule(0));
 }
 

@@ -18,6 +18,7 @@ import argparse
 import json
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from training.common.paths import MODEL_DIR, REPO
@@ -98,11 +99,11 @@ def main() -> None:
         choose(args.target)
         return
     results = {}
-    for level in ("fewer", "balanced", "more"):
-        out = REPO / "training" / "eval" / "scores" / f".level-{level}.json"
-        subprocess.run([sys.executable, "-m", "training.eval.score", "--level", level, "--out", str(out)], cwd=REPO, check=True)
-        results[level] = json.loads(out.read_text())
-        out.unlink()
+    with tempfile.TemporaryDirectory() as tmp:
+        for level in ("fewer", "balanced", "more"):
+            out = Path(tmp) / f"{level}.json"
+            subprocess.run([sys.executable, "-m", "training.eval.score", "--level", level, "--out", str(out)], cwd=REPO, check=True)
+            results[level] = json.loads(out.read_text())
     if args.out:
         Path(args.out).write_text(json.dumps(results, indent=2) + "\n")
     for level, r in results.items():

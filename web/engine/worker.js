@@ -12,8 +12,6 @@ import { REQUEST, STAGE } from '../protocol.js';
 let engine = null;
 let wasm = null;
 let userWords = ''; // the personal dictionary last given to the speller, as one key
-let dialect = 'any'; // the writer's English last set ('en-GB', ...; 'any': every spelling)
-let level = 'balanced'; // how many suggestions: 'fewer', 'balanced', 'more'
 
 async function fetchBytes(url, name) {
   let res;
@@ -82,15 +80,9 @@ self.onmessage = async ({ data }) => {
     if (!engine) throw new Error('model is not loaded');
     if (data.decoder) engine.setDecoder(data.decoder);
     if (data.batch) engine.setBatch(data.batch);
-    // Each setting drops the engine's cached results only when it changes.
-    if (data.dialect && data.dialect !== dialect) {
-      engine.setDialect(data.dialect);
-      dialect = data.dialect;
-    }
-    if (data.level && data.level !== level) {
-      engine.setLevel(data.level);
-      level = data.level;
-    }
+    // The engine drops its cached results only when the dialect or the level changes.
+    if (data.dialect) engine.setDialect(data.dialect);
+    if (data.level) engine.setLevel(data.level);
     if (data.words && data.words.join('\n') !== userWords) {
       engine.setUserWords(data.words); // drops cached results only when the words change
       userWords = data.words.join('\n');

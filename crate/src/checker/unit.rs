@@ -78,7 +78,7 @@ pub(crate) fn sentence_edits(unit: &str, corrected: &Correction, policy: &Policy
                     continue;
                 }
                 let held_back = policy.holds_rule(category).then_some("fewer suggestions");
-                if held_back.is_none() || policy.offer_unreliable {
+                if policy.shows(held_back) {
                     edits.push(SentenceEdit { range, replacement, category, message, held_back, margin: None, bigram_gain: None });
                 }
             }

@@ -98,9 +98,15 @@ impl Policy<'_> {
             .collect()
     }
 
-    /// The edits shown: the offered ones, and the held-back ones too when measuring.
+    /// Whether an edit held back as `held` (`None`: offered) is shown: every offered one, and
+    /// the held-back ones too when measuring.
+    pub fn shows(&self, held: Option<&str>) -> bool {
+        held.is_none() || self.offer_unreliable
+    }
+
+    /// The edits shown (`shows`).
     pub fn offered(&self, edits: Vec<SentenceEdit>) -> Vec<SentenceEdit> {
-        edits.into_iter().filter(|e| e.held_back.is_none() || self.offer_unreliable).collect()
+        edits.into_iter().filter(|e| self.shows(e.held_back)).collect()
     }
 
     /// Whether the level holds back a rule's edit of `category` (rules replace words; none has

@@ -6,12 +6,14 @@
 //! asked to change a dialect's spelling: its swaps between national spellings are held back
 //! (`policy::held_back`, "spelling variant").
 
+use std::ops::Range;
+
 use crate::lexicon::dialect::Dialect;
 use crate::lexicon::Lexicon;
 use crate::policy::category::Category;
 use crate::policy::SentenceEdit;
 use crate::rules::{Context, Rule, RuleEdit};
-use crate::text::align::word_spans;
+use crate::text::align::{apply, word_spans};
 
 /// A word spelt as another dialect spells it.
 pub struct DialectSpelling;
@@ -47,18 +49,17 @@ pub(crate) fn respell(unit: &str, edits: &mut Vec<SentenceEdit>, lexicon: &dyn L
     for e in edits.iter_mut() {
         // The replacement's first word is the sentence's first only where the edit starts it.
         let shift = usize::from(e.range.start != 0);
-        let mut out = String::with_capacity(e.replacement.len());
-        let mut last = 0;
-        for (i, range) in word_spans(&e.replacement).into_iter().enumerate() {
-            let word = &e.replacement[range.clone()];
-            if let Some(fix) = lexicon.dialect_spelling(word, dialect).filter(|_| !named(i + shift, word)) {
-                out.push_str(&e.replacement[last..range.start]);
-                out.push_str(&fix);
-                last = range.end;
-            }
+        let respelt: Vec<(Range<usize>, String)> = word_spans(&e.replacement)
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, r)| {
+                let word = &e.replacement[r.clone()];
+                lexicon.dialect_spelling(word, dialect).filter(|_| !named(i + shift, word)).map(|fix| (r, fix))
+            })
+            .collect();
+        if !respelt.is_empty() {
+            e.replacement = apply(&e.replacement, &respelt);
         }
-        out.push_str(&e.replacement[last..]);
-        e.replacement = out;
     }
     edits.retain(|e| unit[e.range.clone()] != e.replacement);
 }
