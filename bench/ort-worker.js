@@ -1,7 +1,7 @@
 // onnxruntime-web running Emend's own ONNX files with the same incremental aggressive
-// decoding as crate/src/decode.rs and crate/src/model.rs (one sentence at a time, the
+// decoding as crate/src/model/decode.rs and crate/src/model/graphs.rs (one sentence at a time, the
 // benchmark's unit): the runtime a user could pick instead of tract. Like tract it keeps the
-// self-attention keys and values of the verified prefix from pass to pass (crate/src/cache.rs)
+// self-attention keys and values of the verified prefix from pass to pass (crate/src/model/cache.rs)
 // and feeds only the new tokens. Token ids come from Emend's wasm (EmendCodec), so both
 // runtimes see exactly the same inputs.
 // Messages in:  {id, type: 'load', base} | {id, type: 'correct', text}

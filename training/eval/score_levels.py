@@ -1,4 +1,4 @@
-"""The precision dial's levels (crate/src/level.rs): how they were chosen and what they score.
+"""The precision dial's levels (crate/src/policy/level.rs): how they were chosen and what they score.
 
 1. `--choose`: every suggestion of `emend check --all-kinds` on W&I dev and FCE dev, labelled
    alone with ERRANT (`score_gates.labelled`), pooled. "Fewer" is built greedily: start from

@@ -1,5 +1,5 @@
 """Choose the copy bias (decoding's logit bonus for keeping the source token, see
-crate/src/decode.rs) on W&I dev: score each candidate through the Rust CLI and keep the
+crate/src/model/decode.rs) on W&I dev: score each candidate through the Rust CLI and keep the
 best F0.5. With --write, store it in the model folder's config.json.
 
     python -m training.eval.tune_copy_bias [--model model] [--biases 0,0.5,1,1.5,2] [--limit N] [--write]

@@ -1,7 +1,7 @@
 """The speller's hyphenated compounds (model/en.compounds): word pairs that clean English
 writes with a hyphen far more often than apart ("so called" -> "so-called", "time consuming"
 -> "time-consuming", "forty five" -> "forty-five"). The model never inserts a hyphen (W&I
-dev: 52 missing hyphens, none fixed), so the checker does, by this list (crate/src/compounds.rs).
+dev: 52 missing hyphens, none fixed), so the checker does, by this list (crate/src/rules/compounds.rs).
 
 One pair per line, `first second`, lower-cased: those written with a hyphen at least
 --min-count times and in at least --min-share of their uses, counted in the clean text and

@@ -1,6 +1,6 @@
 """The speller's irregular forms (model/en.irregular), from lemminflect: for each common
 verb or noun whose past or plural is not the regular ending, one line
-`v LEMMA PAST PARTICIPLE` or `n LEMMA PLURAL`. The Rust speller (crate/src/spelling.rs)
+`v LEMMA PAST PARTICIPLE` or `n LEMMA PLURAL`. The Rust speller (crate/src/speller/mod.rs)
 uses it to fix over-regularised forms learners write ("buyed" -> "bought", "childs" ->
 "children"), which the dictionary alone cannot.
 

@@ -1,6 +1,6 @@
 """The speller's word statistics (model/en.ngrams): how often each common word occurs, and how
 often each common pair of words does, in the clean English text and the learner corpora's
-corrected side. The Rust speller (crate/src/ngrams.rs) picks among a misspelt word's closest
+corrected side. The Rust speller (crate/src/lexicon/ngrams.rs) picks among a misspelt word's closest
 suggestions the one likeliest between its neighbours ("I always simle" -> "smile", not
 "simple"; with no neighbours to go by, the commonest: "dont" -> "don't", not "dot").
 

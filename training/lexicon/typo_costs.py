@@ -1,4 +1,4 @@
-"""The speller's channel model (crate/src/typos.rs): how often learners make each kind of
+"""The speller's channel model (crate/src/lexicon/typos.rs): how often learners make each kind of
 letter slip, counted on the one-word misspellings (ERRANT R:SPELL) of the W&I+LOCNESS and FCE
 train sets, and printed as -ln(rate) costs for typos.rs's constants.
 
